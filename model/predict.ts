@@ -1,0 +1,24 @@
+// The model's entry point: predict(program, profile) -> one entry per observation, null where the
+// model declines. Pure: no I/O, no clock, no randomness.
+import type { Program } from '../language/ast.ts';
+import type { Profile } from './profile.ts';
+
+export type Prediction = (string | null)[];
+
+export interface DetailedPrediction {
+  observations: Prediction;
+  /**
+   * Set when the model stopped following the program (a construct it has no rule for yet):
+   * every observation from `observations.length` on is declined.
+   */
+  stopped?: { reason: string };
+}
+
+export function predictDetailed(_program: Program, _profile: Profile): DetailedPrediction {
+  // Placeholder while the interpreter is written: declines everything.
+  return { observations: [], stopped: { reason: 'the model is not written yet' } };
+}
+
+export function predict(program: Program, profile: Profile): Prediction {
+  return predictDetailed(program, profile).observations;
+}

@@ -1,0 +1,128 @@
+// Python's arithmetic on ints (arbitrary precision) and floats (IEEE doubles), exactly as
+// Objects/longobject.c and Objects/floatobject.c define it. Shared by constant folding and by
+// the interpreter. Errors are thrown as PyException with CPython's exception type.
+import type { BinOp } from '../language/ast.ts';
+import { giveUp, PyException } from './runtime.ts';
+
+export type Num = { t: 'int'; v: bigint } | { t: 'float'; v: number };
+
+const int = (v: bigint): Num => ({ t: 'int', v });
+const float = (v: number): Num => ({ t: 'float', v });
+
+/** int -> float conversion (Objects/longobject.c PyLong_AsDouble: OverflowError past the double range). */
+export function toFloat(n: Num): number {
+  if (n.t === 'float') return n.v;
+  const f = Number(n.v);
+  if (!Number.isFinite(f)) throw new PyException('OverflowError', 'int too large to convert to float');
+  // Number(bigint) rounds to nearest, ties to even, as CPython's conversion does.
+  return f;
+}
+
+function floorDivInt(a: bigint, b: bigint): bigint {
+  if (b === 0n) throw new PyException('ZeroDivisionError');
+  const q = a / b;
+  return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q;
+}
+
+function modInt(a: bigint, b: bigint): bigint {
+  if (b === 0n) throw new PyException('ZeroDivisionError');
+  const r = a % b;
+  return r !== 0n && (r < 0n) !== (b < 0n) ? r + b : r;
+}
+
+/** Objects/floatobject.c _float_div_mod. */
+function floatDivMod(vx: number, wx: number): [number, number] {
+  if (wx === 0) throw new PyException('ZeroDivisionError');
+  let mod = vx % wx;
+  let div = (vx - mod) / wx;
+  if (mod) {
+    if ((wx < 0) !== (mod < 0)) {
+      mod += wx;
+      div -= 1.0;
+    }
+  } else {
+    mod = wx < 0 ? -0 : 0;
+  }
+  let floordiv: number;
+  if (div) {
+    floordiv = Math.floor(div);
+    if (div - floordiv > 0.5) floordiv += 1.0;
+  } else {
+    floordiv = Math.sign(vx / wx) < 0 || Object.is(vx / wx, -0) ? -0 : 0;
+  }
+  return [floordiv, mod];
+}
+
+function powInt(a: bigint, b: bigint): Num {
+  if (b >= 0n) {
+    if (b > 100000n && a !== 0n && a !== 1n && a !== -1n) giveUp('an int power too large to compute');
+    return int(a ** b);
+  }
+  // Objects/longobject.c long_pow: a negative exponent makes it a float operation.
+  if (a === 0n) throw new PyException('ZeroDivisionError');
+  return powFloat(toFloat(int(a)), Number(b));
+}
+
+function powFloat(x: number, y: number): Num {
+  if (x === 0 && y < 0) throw new PyException('ZeroDivisionError');
+  if (x < 0 && !Number.isInteger(y)) giveUp('a negative float to a fractional power is a complex number');
+  // V8's Math.pow and the C library's pow may differ in the last bit: trust only exact results.
+  const r = Math.pow(x, y);
+  if (Number.isInteger(x) && Number.isInteger(y) && Math.abs(r) < 2 ** 53 && y >= 0) return float(r);
+  if (y === 0 || y === 1 || x === 1) return float(r);
+  giveUp('a float power whose last bit the model cannot vouch for');
+}
+
+/** `a op b` for two numbers (bools are passed as ints). */
+export function numBinOp(op: BinOp, a: Num, b: Num): Num {
+  if (a.t === 'int' && b.t === 'int') {
+    switch (op) {
+      case '+': return int(a.v + b.v);
+      case '-': return int(a.v - b.v);
+      case '*': return int(a.v * b.v);
+      case '//': return int(floorDivInt(a.v, b.v));
+      case '%': return int(modInt(a.v, b.v));
+      case '**': return powInt(a.v, b.v);
+    }
+  }
+  const x = toFloat(a);
+  const y = toFloat(b);
+  switch (op) {
+    case '+': return float(x + y);
+    case '-': return float(x - y);
+    case '*': return float(x * y);
+    case '//': return float(floatDivMod(x, y)[0]);
+    case '%': return float(floatDivMod(x, y)[1]);
+    case '**': return powFloat(x, y);
+  }
+}
+
+export function numNeg(a: Num): Num {
+  return a.t === 'int' ? int(-a.v) : float(-a.v);
+}
+
+/** Exact comparison of an int and a float, as Objects/floatobject.c float_richcompare does. */
+export function numCompare(a: Num, b: Num): number {
+  if (a.t === 'int' && b.t === 'int') return a.v < b.v ? -1 : a.v > b.v ? 1 : 0;
+  if (a.t === 'float' && b.t === 'float') return a.v < b.v ? -1 : a.v > b.v ? 1 : a.v === b.v ? 0 : NaN;
+  const [i, f, flip] = a.t === 'int' ? [a.v, (b as { v: number }).v, 1] : [(b as { v: bigint }).v, a.v, -1];
+  if (Number.isNaN(f)) return NaN;
+  if (f === Infinity) return -1 * flip;
+  if (f === -Infinity) return 1 * flip;
+  const fl = Math.floor(f);
+  const bf = BigInt(fl);
+  let c: number;
+  if (i < bf) c = -1;
+  else if (i > bf) c = 1;
+  else c = f > fl ? -1 : 0;
+  return c * flip;
+}
+
+/** Python's hash of an int (Python/pyhash.c: reduction modulo 2**61 - 1, -1 maps to -2). */
+export function hashInt(v: bigint, bits: 32 | 64): bigint {
+  const modulus = bits === 64 ? (1n << 61n) - 1n : (1n << 31n) - 1n;
+  const mag = (v < 0n ? -v : v) % modulus;
+  let h = v < 0n ? -mag : mag;
+  if (h === -1n) h = -2n;
+  return h;
+}

@@ -1,0 +1,277 @@
+// Python's operators on model objects: truth, ==, ordering, `in`, hashability and the binary
+// operators. Identity shortcuts that decide which object a result is (t + () is t, s * 1 is s,
+// s + '' is s) come from Objects/tupleobject.c, Objects/unicodeobject.c, Objects/bytesobject.c.
+// Three-valued where the model may not know: null means "unknown".
+import type { BinOp } from '../language/ast.ts';
+import { numBinOp, numCompare, type Num } from './numbers.ts';
+import type { PyObj } from './objects.ts';
+import { typeName } from './objects.ts';
+import { giveUp, PyException, type Runtime } from './runtime.ts';
+import { emptyTuple } from './singletons.ts';
+import { newInt } from './small-ints.ts';
+import { newStr } from './strings.ts';
+import { newBytes, newFloat, newList, newTuple } from './values.ts';
+
+export function asNum(o: PyObj): Num | null {
+  const p = o.payload;
+  if (p.kind === 'int') return p.unknown ? null : { t: 'int', v: p.value };
+  if (p.kind === 'bool') return p.unknown ? null : { t: 'int', v: p.value ? 1n : 0n };
+  if (p.kind === 'float') return { t: 'float', v: p.value };
+  return null;
+}
+
+export const isNumeric = (o: PyObj): boolean =>
+  o.payload.kind === 'int' || o.payload.kind === 'bool' || o.payload.kind === 'float';
+
+export function isUnknownValue(o: PyObj): boolean {
+  const p = o.payload;
+  return (p.kind === 'int' || p.kind === 'bool') && p.unknown === true;
+}
+
+/** Truth value (Objects/object.c PyObject_IsTrue); null when unknown. */
+export function truthy(o: PyObj): boolean | null {
+  const p = o.payload;
+  switch (p.kind) {
+    case 'int': return p.unknown ? null : p.value !== 0n;
+    case 'bool': return p.unknown ? null : p.value;
+    case 'float': return p.value !== 0;
+    case 'str': case 'bytes': return p.value.length > 0;
+    case 'none': return false;
+    case 'tuple': case 'list': return p.items.length > 0;
+    case 'set': return p.items.length > 0;
+    case 'dict': return p.keys.length > 0;
+    default: return true;
+  }
+}
+
+/** `a == b` (PyObject_RichCompare); containers compare items with the identity shortcut. */
+export function equals(a: PyObj, b: PyObj): boolean | null {
+  if (isUnknownValue(a) || isUnknownValue(b)) return null;
+  const x = asNum(a);
+  const y = asNum(b);
+  if (x && y) return numCompare(x, y) === 0;
+  const p = a.payload;
+  const q = b.payload;
+  if (p.kind === 'str' && q.kind === 'str') return p.value === q.value;
+  if (p.kind === 'bytes' && q.kind === 'bytes') return p.value === q.value;
+  if ((p.kind === 'tuple' && q.kind === 'tuple') || (p.kind === 'list' && q.kind === 'list')) {
+    if (p.items.length !== q.items.length) return false;
+    return seqEquals(p.items, q.items);
+  }
+  if (p.kind === 'dict' && q.kind === 'dict') {
+    if (p.keys.length !== q.keys.length) return false;
+    let unknown = false;
+    for (let i = 0; i < p.keys.length; i++) {
+      const j = indexOfKey(q.keys, p.keys[i]);
+      if (j === null) return null;
+      if (j < 0) return false;
+      const e = p.values[i] === q.values[j] ? true : equals(p.values[i], q.values[j]);
+      if (e === false) return false;
+      if (e === null) unknown = true;
+    }
+    return unknown ? null : true;
+  }
+  if (p.kind === 'set' && q.kind === 'set') {
+    if (p.items.length !== q.items.length) return false;
+    let unknown = false;
+    for (const item of p.items) {
+      const j = indexOfKey(q.items, item);
+      if (j === null) unknown = true;
+      else if (j < 0) return false;
+    }
+    return unknown ? null : true;
+  }
+  return a === b;
+}
+
+function seqEquals(xs: PyObj[], ys: PyObj[]): boolean | null {
+  let unknown = false;
+  for (let i = 0; i < xs.length; i++) {
+    if (xs[i] === ys[i]) continue;
+    const e = equals(xs[i], ys[i]);
+    if (e === false) return false;
+    if (e === null) unknown = true;
+  }
+  return unknown ? null : true;
+}
+
+/** Raises TypeError for an unhashable key (list, dict, set, or a tuple holding one). */
+export function checkHashable(o: PyObj): void {
+  const p = o.payload;
+  if (p.kind === 'list' || p.kind === 'dict' || (p.kind === 'set' && !p.frozen)) {
+    throw new PyException('TypeError', `unhashable type: '${typeName(o)}'`);
+  }
+  if (p.kind === 'tuple') for (const i of p.items) checkHashable(i);
+}
+
+/** Position of a key equal to `k` (identity first, as dict lookup does), -1, or null if unknown. */
+export function indexOfKey(keys: PyObj[], k: PyObj): number | null {
+  let unknown = false;
+  for (let i = 0; i < keys.length; i++) {
+    if (keys[i] === k) return i;
+    const e = equals(keys[i], k);
+    if (e === true) return i;
+    if (e === null) unknown = true;
+  }
+  return unknown ? null : -1;
+}
+
+/** `item in container`. */
+export function contains(container: PyObj, item: PyObj): boolean | null {
+  const p = container.payload;
+  switch (p.kind) {
+    case 'list':
+    case 'tuple': {
+      let unknown = false;
+      for (const x of p.items) {
+        if (x === item) return true;
+        const e = equals(x, item);
+        if (e === true) return true;
+        if (e === null) unknown = true;
+      }
+      return unknown ? null : false;
+    }
+    case 'dict': {
+      checkHashable(item);
+      const i = indexOfKey(p.keys, item);
+      return i === null ? null : i >= 0;
+    }
+    case 'set': {
+      checkHashable(item);
+      const i = indexOfKey(p.items, item);
+      return i === null ? null : i >= 0;
+    }
+    case 'str':
+      if (item.payload.kind !== 'str') throw new PyException('TypeError', "'in <string>' requires string as left operand");
+      return p.value.includes(item.payload.value);
+    case 'bytes':
+      if (item.payload.kind === 'bytes') return p.value.includes(item.payload.value);
+      if (item.payload.kind === 'int' && !item.payload.unknown) {
+        const v = item.payload.value;
+        if (v < 0n || v > 255n) throw new PyException('ValueError', 'byte must be in range(0, 256)');
+        return p.value.includes(String.fromCharCode(Number(v)));
+      }
+      throw new PyException('TypeError', 'a bytes-like object is required');
+    default:
+      throw new PyException('TypeError', `argument of type '${typeName(container)}' is not iterable`);
+  }
+}
+
+/** Ordering comparison result (-1, 0, 1), NaN for unordered floats, null for unknown; raises TypeError. */
+export function order(a: PyObj, b: PyObj, opText: string): number | null {
+  if (isUnknownValue(a) || isUnknownValue(b)) return null;
+  const x = asNum(a);
+  const y = asNum(b);
+  if (x && y) return numCompare(x, y);
+  const p = a.payload;
+  const q = b.payload;
+  if ((p.kind === 'str' && q.kind === 'str') || (p.kind === 'bytes' && q.kind === 'bytes')) {
+    return compareCodePoints(p.value, q.value);
+  }
+  if ((p.kind === 'tuple' && q.kind === 'tuple') || (p.kind === 'list' && q.kind === 'list')) {
+    const n = Math.min(p.items.length, q.items.length);
+    for (let i = 0; i < n; i++) {
+      if (p.items[i] === q.items[i]) continue;
+      const e = equals(p.items[i], q.items[i]);
+      if (e === null) return null;
+      if (!e) return order(p.items[i], q.items[i], opText);
+    }
+    return Math.sign(p.items.length - q.items.length);
+  }
+  if (p.kind === 'set' && q.kind === 'set') giveUp('set ordering (subset tests)');
+  throw new PyException('TypeError', `'${opText}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
+}
+
+function compareCodePoints(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) {
+    const d = (x[i].codePointAt(0) ?? 0) - (y[i].codePointAt(0) ?? 0);
+    if (d) return Math.sign(d);
+  }
+  return Math.sign(x.length - y.length);
+}
+
+function fromNum(rt: Runtime, n: Num): PyObj {
+  return n.t === 'int' ? newInt(rt, n.v) : newFloat(rt, n.v);
+}
+
+function unsupported(op: string, a: PyObj, b: PyObj): never {
+  throw new PyException('TypeError', `unsupported operand type(s) for ${op}: '${typeName(a)}' and '${typeName(b)}'`);
+}
+
+function repeatCount(n: PyObj): bigint | null {
+  const p = n.payload;
+  if (p.kind === 'int' || p.kind === 'bool') {
+    if (p.unknown) giveUp('repetition by an unknown count');
+    const v = p.kind === 'int' ? p.value : p.value ? 1n : 0n;
+    if (v > 100000n) giveUp('a repetition too large to model');
+    return v;
+  }
+  return null;
+}
+
+/** `a op b`: a new reference to the result (operands stay owned by the caller). */
+export function binaryOp(rt: Runtime, op: BinOp, a: PyObj, b: PyObj): PyObj {
+  if (isUnknownValue(a) || isUnknownValue(b)) {
+    if (isNumeric(a) && isNumeric(b)) giveUp('arithmetic on a value the model does not know');
+  }
+  const x = asNum(a);
+  const y = asNum(b);
+  if (x && y) return fromNum(rt, numBinOp(op, x, y));
+  const p = a.payload;
+  const q = b.payload;
+  if (op === '+') {
+    if (p.kind === 'str' && q.kind === 'str') {
+      if (q.value === '') return rt.incref(a);
+      if (p.value === '') return rt.incref(b);
+      const r = newStr(rt, p.value + q.value);
+      // Python/ceval.c may resize the left str in place when nothing else holds it
+      // (unicode_concatenate): its address then survives, which id() could show.
+      r.identityUnknown = true;
+      return r;
+    }
+    if (p.kind === 'bytes' && q.kind === 'bytes') {
+      if (q.value === '') return rt.incref(a);
+      if (p.value === '') return rt.incref(b);
+      return newBytes(rt, p.value + q.value);
+    }
+    if (p.kind === 'tuple' && q.kind === 'tuple') {
+      if (q.items.length === 0) return rt.incref(a);
+      if (p.items.length === 0) return rt.incref(b);
+      return newTuple(rt, [...p.items, ...q.items].map((i) => rt.incref(i)));
+    }
+    if (p.kind === 'list' && q.kind === 'list') return newList(rt, [...p.items, ...q.items].map((i) => rt.incref(i)));
+    unsupported('+', a, b);
+  }
+  if (op === '*') {
+    let seq = a;
+    let n = repeatCount(b);
+    if (n === null) {
+      seq = b;
+      n = repeatCount(a);
+    }
+    if (n === null) unsupported('*', a, b);
+    const s = seq.payload;
+    const count = n < 0n ? 0 : Number(n);
+    switch (s.kind) {
+      case 'str':
+        if (count === 1 || s.value === '') return rt.incref(seq);
+        return newStr(rt, s.value.repeat(count));
+      case 'bytes':
+        if (count === 1 || s.value === '') return rt.incref(seq);
+        return newBytes(rt, s.value.repeat(count));
+      case 'tuple':
+        if (count === 1 || s.items.length === 0) return rt.incref(seq);
+        if (count === 0) return emptyTuple(rt);
+        return newTuple(rt, Array.from({ length: count }, () => s.items).flat().map((i) => rt.incref(i)));
+      case 'list':
+        return newList(rt, Array.from({ length: count }, () => s.items).flat().map((i) => rt.incref(i)));
+      default:
+        unsupported('*', a, b);
+    }
+  }
+  if (op === '%' && (p.kind === 'str' || p.kind === 'bytes')) giveUp('printf-style formatting');
+  unsupported(op === '**' ? '** or pow()' : op, a, b);
+}

@@ -1,0 +1,115 @@
+// The state of one predicted run: the heap, the shared objects, the namespaces, the observations.
+// Mechanism files (small-ints.ts, strings.ts, dealloc.ts, gc.ts, ...) are functions over it.
+import type { Mode } from '../language/ast.ts';
+import { makeObj, resetSerials, tick, type Payload, type PyObj } from './objects.ts';
+import { atLeast, type Profile } from './profile.ts';
+import type { Frame } from './exec/frame.ts';
+
+/** Thrown when the program raises: the observation list ends with `!Name`. */
+export class PyException extends Error {
+  constructor(readonly pyType: string, detail = '') {
+    super(`${pyType}${detail ? `: ${detail}` : ''}`);
+  }
+}
+
+/** Thrown when the model has no rule for what the program does next: the rest is declined. */
+export class ModelGaveUp extends Error {
+  override name = 'ModelGaveUp';
+}
+
+export function giveUp(reason: string): never {
+  throw new ModelGaveUp(reason);
+}
+
+export class Runtime {
+  readonly observations: (string | null)[] = [];
+  /** Objects tracked by the cyclic collector, per generation, in the order CPython links them. */
+  readonly generations: PyObj[][] = [[], [], []];
+  /** The interned strings the program can know of (Objects/unicodeobject.c's interned dict). */
+  readonly interned = new Map<string, PyObj>();
+  readonly globals = new Map<string, PyObj>();
+  readonly builtins = new Map<string, PyObj>();
+  /** Objects the interpreter shares by value (singletons, caches), keyed by singletons.ts. */
+  readonly shared = new Map<string, PyObj>();
+  /** `builtins._`, set by the repl's display hook. */
+  underscore: PyObj | null = null;
+  readonly frames: Frame[] = [];
+  /**
+   * Set when something made the order of finalizers unknowable (for example instances freed from
+   * a set, whose order is the hash order of addresses); `log`-like observations are then declined.
+   */
+  finalizerOrderUnknown = false;
+  /** Nesting of finalizers and callbacks running now (they run inside other operations). */
+  finalizerDepth = 0;
+
+  constructor(readonly profile: Profile, readonly mode: Mode) {
+    resetSerials();
+  }
+
+  /** 3.12+ (PEP 683): shared singletons are immortal: their count never moves. */
+  get hasImmortals(): boolean {
+    return atLeast(this.profile, 3, 12);
+  }
+
+  /** A new object with one reference, owned by the caller. */
+  alloc(payload: Payload): PyObj {
+    const o = makeObj(payload);
+    o.rc = 1;
+    return o;
+  }
+
+  /** A shared object the interpreter also references: its absolute count is not knowable. */
+  allocShared(payload: Payload): PyObj {
+    const o = this.alloc(payload);
+    o.rcExact = false;
+    if (this.hasImmortals) o.immortal = true;
+    return o;
+  }
+
+  incref(o: PyObj): PyObj {
+    if (!o.alive) giveUp('a reference to a freed object');
+    o.rc++;
+    return o;
+  }
+
+  /** Drops one reference; at zero the object is freed at once (Include/object.h Py_DECREF). */
+  decref(o: PyObj): void {
+    o.rc--;
+    if (o.rc === 0 && o.rcExact && !o.immortal) this.freeHook(o);
+    if (o.rc < 0) giveUp(`the model's count of object #${o.serial} went negative`);
+  }
+
+  /** Installed by dealloc.ts (kept as a hook so that this file has no cycle of imports). */
+  freeHook: (o: PyObj) => void = () => {
+    throw new Error('no deallocator installed');
+  };
+
+  markFreed(o: PyObj): void {
+    o.alive = false;
+    o.freedAt = tick();
+  }
+
+  record(observation: string | null): void {
+    this.observations.push(observation);
+  }
+
+  // -------------------------------------------------------------- GC tracking (gc.ts has the rules)
+
+  track(o: PyObj): void {
+    if (o.tracked) return;
+    o.tracked = true;
+    this.generations[0].push(o);
+  }
+
+  untrack(o: PyObj): void {
+    if (!o.tracked) return;
+    o.tracked = false;
+    for (const gen of this.generations) {
+      const i = gen.indexOf(o);
+      if (i >= 0) {
+        gen.splice(i, 1);
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,47 @@
+// Objects CPython shares across the whole interpreter, whoever asks for them. Their absolute
+// counts depend on everything else the interpreter holds, so the model marks them inexact (and
+// immortal on 3.12+, PEP 683 — Include/object.h _Py_IMMORTAL_REFCNT).
+// - None, True, False, Ellipsis: Objects/object.c, Objects/boolobject.c, Objects/sliceobject.c
+// - the empty tuple: Objects/tupleobject.c (a static singleton since 3.11; a free-list singleton before)
+// - the empty str and the 256 one-character latin-1 strs: Objects/unicodeobject.c (get_latin1_char)
+// - the empty bytes and the 256 one-byte bytes: Objects/bytesobject.c (characters[])
+// - built-in types, functions and modules
+import type { BuiltinTypeName, Payload, PyObj } from './objects.ts';
+import type { Runtime } from './runtime.ts';
+
+function shared(rt: Runtime, key: string, make: () => Payload): PyObj {
+  let o = rt.shared.get(key);
+  if (!o) {
+    o = rt.allocShared(make());
+    rt.shared.set(key, o);
+  }
+  return rt.incref(o);
+}
+
+export const none = (rt: Runtime): PyObj => shared(rt, 'None', () => ({ kind: 'none' }));
+export const ellipsis = (rt: Runtime): PyObj => shared(rt, 'Ellipsis', () => ({ kind: 'ellipsis' }));
+export const bool = (rt: Runtime, v: boolean): PyObj =>
+  shared(rt, v ? 'True' : 'False', () => ({ kind: 'bool', value: v }));
+export const emptyTuple = (rt: Runtime): PyObj => shared(rt, '()', () => ({ kind: 'tuple', items: [] }));
+export const emptyBytes = (rt: Runtime): PyObj => shared(rt, "b''", () => ({ kind: 'bytes', value: '' }));
+
+/** '' and one-character latin-1 strings (code point < 256). */
+export function sharedStr(rt: Runtime, value: string): PyObj | null {
+  if (value.length > 1 || (value.length === 1 && value.charCodeAt(0) >= 256)) return null;
+  return shared(rt, `str:${value}`, () => ({ kind: 'str', value, interned: value.length === 0 }));
+}
+
+export function sharedByte(rt: Runtime, value: string): PyObj | null {
+  if (value.length === 0) return emptyBytes(rt);
+  if (value.length !== 1) return null;
+  return shared(rt, `bytes:${value}`, () => ({ kind: 'bytes', value }));
+}
+
+export const builtinType = (rt: Runtime, name: BuiltinTypeName): PyObj =>
+  shared(rt, `type:${name}`, () => ({ kind: 'type', name }));
+
+export const builtinFunction = (rt: Runtime, name: string): PyObj =>
+  shared(rt, `builtin:${name}`, () => ({ kind: 'builtin', name, self: null }));
+
+export const moduleObject = (rt: Runtime, name: string): PyObj =>
+  shared(rt, `module:${name}`, () => ({ kind: 'module', name }));

@@ -1,0 +1,33 @@
+// The small-int cache: every int from -5 to 256, however it is produced (a literal, arithmetic,
+// int(), len(), ...), is one preallocated object shared by the whole interpreter.
+// Source: Include/internal/pycore_global_objects.h (_PY_NSMALLNEGINTS 5, _PY_NSMALLPOSINTS 257)
+// and Objects/longobject.c (get_small_int, maybe_small_long); immortal since 3.12 (PEP 683).
+import type { PyObj } from './objects.ts';
+import type { Runtime } from './runtime.ts';
+
+export const SMALL_INT_MIN = -5n;
+export const SMALL_INT_MAX = 256n;
+
+export function isSmallInt(v: bigint): boolean {
+  return v >= SMALL_INT_MIN && v <= SMALL_INT_MAX;
+}
+
+/** An int object for `value`: the cached one when small, else a new object. */
+export function newInt(rt: Runtime, value: bigint): PyObj {
+  if (isSmallInt(value)) {
+    const key = `int:${value}`;
+    let o = rt.shared.get(key);
+    if (!o) {
+      o = rt.allocShared({ kind: 'int', value });
+      rt.shared.set(key, o);
+      return o;
+    }
+    return rt.incref(o);
+  }
+  return rt.alloc({ kind: 'int', value });
+}
+
+/** An int whose value the model cannot know (an address, a str hash): never a small int. */
+export function unknownInt(rt: Runtime, idOf?: PyObj): PyObj {
+  return rt.alloc({ kind: 'int', value: 0n, unknown: true, idOf });
+}

@@ -1,0 +1,55 @@
+// Which str objects are shared, and interning.
+// - Strings made at run time (concatenation of variables, join, str(), f-strings, methods) are new
+//   objects, except '' and one-character latin-1 strings, which are shared singletons
+//   (Objects/unicodeobject.c: unicode_result, get_latin1_char).
+// - String constants made only of ASCII letters, digits and '_' are interned when their code
+//   object is made (Objects/codeobject.c: intern_string_constants, all_name_chars), so equal
+//   ones are one object across code objects.
+// - sys.intern(s) returns the interned string equal to s, interning s itself if there is none.
+//   Whether the interpreter already interned an equal string is unknowable, so the model knows
+//   only the interned strings the program itself produced.
+import { sharedStr } from './singletons.ts';
+import type { PyObj } from './objects.ts';
+import type { Runtime } from './runtime.ts';
+import { atLeast } from './profile.ts';
+
+/** A str made at run time. */
+export function newStr(rt: Runtime, value: string): PyObj {
+  return sharedStr(rt, value) ?? rt.alloc({ kind: 'str', value, interned: false });
+}
+
+export function isIdentifierLike(value: string): boolean {
+  return /^[A-Za-z0-9_]*$/.test(value);
+}
+
+/**
+ * Makes `o` (a str constant of a code object) interned, or returns the interned equal string
+ * (the caller then drops `o`). Interned strings are shared with the interpreter: their counts are
+ * not knowable (and they are immortal from 3.12.0 up to, not including, 3.13 — Objects/unicodeobject.c
+ * in 3.12 made every interned string immortal; 3.13 made them mortal again, gh-113601).
+ */
+export function internConstant(rt: Runtime, o: PyObj): PyObj {
+  if (o.payload.kind !== 'str') return o;
+  const value = o.payload.value;
+  if (value.length <= 1 && (value.length === 0 || value.charCodeAt(0) < 256)) return o;
+  const existing = rt.interned.get(value);
+  if (existing) {
+    rt.incref(existing);
+    rt.decref(o);
+    return existing;
+  }
+  markInterned(rt, o);
+  return o;
+}
+
+export function markInterned(rt: Runtime, o: PyObj): void {
+  if (o.payload.kind !== 'str') return;
+  o.payload.interned = true;
+  o.rcExact = false;
+  if (internedAreImmortal(rt)) o.immortal = true;
+  rt.interned.set(o.payload.value, o);
+}
+
+export function internedAreImmortal(rt: Runtime): boolean {
+  return atLeast(rt.profile, 3, 12) && !atLeast(rt.profile, 3, 13);
+}

@@ -1,0 +1,62 @@
+// Which objects the cyclic collector tracks (what gc.is_tracked reports), and when that changes.
+// - Lists, sets, instances of classes, functions, methods, cells, weak references: tracked from
+//   creation (their types have Py_TPFLAGS_HAVE_GC and their constructors call PyObject_GC_Track).
+// - ints, floats, strs, bytes, None, bools, object(): never (not GC types).
+// - Tuples: tracked from creation (Objects/tupleobject.c); a collection untracks a tuple whose
+//   items can none of them be tracked (_PyTuple_MaybeUntrack, called from Modules/gcmodule.c
+//   untrack_tuples on every collection).
+// - Dicts: before 3.14 untracked at creation and tracked when an item that may be tracked is
+//   inserted (Objects/dictobject.c MAINTAIN_TRACKING); a full collection untracks dicts holding
+//   only untrackable items (_PyDict_MaybeUntrack, untrack_dicts). 3.14 tracks every dict.
+import { atLeast } from './profile.ts';
+import type { PyObj } from './objects.ts';
+import type { Runtime } from './runtime.ts';
+
+/** Objects/object.c _PyObject_GC_MAY_BE_TRACKED: a GC object that is not an untracked tuple. */
+export function mayBeTracked(o: PyObj): boolean {
+  const k = o.payload.kind;
+  if (k === 'tuple') return o.tracked;
+  return isGcType(o);
+}
+
+export function isGcType(o: PyObj): boolean {
+  switch (o.payload.kind) {
+    case 'int': case 'float': case 'str': case 'bytes': case 'bool': case 'none': case 'ellipsis':
+    case 'object':
+      return false;
+    case 'instance':
+      return o.payload.cls.slots === null || o.payload.cls.slots.length > 0 || o.payload.cls.base !== null;
+    case 'tuple':
+      return o.payload.items.length > 0;
+    default:
+      return true;
+  }
+}
+
+export function trackedAtCreation(rt: Runtime, o: PyObj): boolean {
+  if (o.payload.kind === 'dict') return dictsAlwaysTracked(rt);
+  return isGcType(o);
+}
+
+export function dictsAlwaysTracked(rt: Runtime): boolean {
+  return atLeast(rt.profile, 3, 14);
+}
+
+export function dictInsertTracking(rt: Runtime, d: PyObj, key: PyObj, value: PyObj): void {
+  if (!d.tracked && (mayBeTracked(key) || mayBeTracked(value))) rt.track(d);
+}
+
+/** _PyTuple_MaybeUntrack. */
+export function maybeUntrackTuple(rt: Runtime, t: PyObj): void {
+  if (t.payload.kind !== 'tuple' || !t.tracked) return;
+  if (t.payload.items.some(mayBeTracked)) return;
+  rt.untrack(t);
+}
+
+/** _PyDict_MaybeUntrack. */
+export function maybeUntrackDict(rt: Runtime, d: PyObj): void {
+  if (d.payload.kind !== 'dict' || !d.tracked || dictsAlwaysTracked(rt)) return;
+  const p = d.payload;
+  if (p.keys.some(mayBeTracked) || p.values.some(mayBeTracked)) return;
+  rt.untrack(d);
+}

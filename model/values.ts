@@ -1,0 +1,51 @@
+// Constructors for objects made at run time, with the GC-tracking state CPython gives each kind
+// at creation (see tracking.ts for the rules and their sources).
+import type { PyObj } from './objects.ts';
+import type { Runtime } from './runtime.ts';
+import { emptyTuple, sharedByte } from './singletons.ts';
+import { dictInsertTracking, trackedAtCreation } from './tracking.ts';
+
+export function newFloat(rt: Runtime, value: number): PyObj {
+  return rt.alloc({ kind: 'float', value });
+}
+
+/** bytes made at run time: b'' and one-byte bytes are shared (Objects/bytesobject.c). */
+export function newBytes(rt: Runtime, value: string): PyObj {
+  return sharedByte(rt, value) ?? rt.alloc({ kind: 'bytes', value });
+}
+
+/** A tuple taking ownership of `items`; () is the shared empty tuple. */
+export function newTuple(rt: Runtime, items: PyObj[]): PyObj {
+  if (items.length === 0) return emptyTuple(rt);
+  const o = rt.alloc({ kind: 'tuple', items });
+  if (trackedAtCreation(rt, o)) rt.track(o);
+  return o;
+}
+
+/** A list taking ownership of `items`. */
+export function newList(rt: Runtime, items: PyObj[]): PyObj {
+  const o = rt.alloc({ kind: 'list', items });
+  rt.track(o);
+  return o;
+}
+
+/** An empty dict. */
+export function newDict(rt: Runtime): PyObj {
+  const o = rt.alloc({ kind: 'dict', keys: [], values: [] });
+  if (trackedAtCreation(rt, o)) rt.track(o);
+  return o;
+}
+
+/** Appends a new entry (key and value owned by the dict from now on). */
+export function dictAppend(rt: Runtime, d: PyObj, key: PyObj, value: PyObj): void {
+  if (d.payload.kind !== 'dict') throw new Error('dictAppend on a non-dict');
+  d.payload.keys.push(key);
+  d.payload.values.push(value);
+  dictInsertTracking(rt, d, key, value);
+}
+
+export function newSet(rt: Runtime, items: PyObj[], frozen: boolean): PyObj {
+  const o = rt.alloc({ kind: 'set', items, frozen });
+  rt.track(o);
+  return o;
+}

@@ -353,6 +353,13 @@ def main():
         # One program through the whole path first, so that the first real program forks from
         # the same parent state as every later one (lazily made objects already exist).
         _answer(b'{"id":0,"source":"","mode":"module","timeout":10}')
+        # The worker's own objects are alive for good: frozen, a child's collections never look
+        # at them (a full collection over the whole inherited heap would copy every page of it),
+        # and the parent, which makes no cycles, never collects at all, so every fork sees the
+        # same collector state.
+        gc.collect()
+        gc.freeze()
+        gc.disable()
         hello = {
             'type': 'hello',
             'version': _version(),

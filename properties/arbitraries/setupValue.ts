@@ -1,0 +1,30 @@
+// The first values of a program, bound to `a`, `b`, `c` before any step: none of them needs a name
+// bound before it, and they lean toward instances and lists, which finalizers, weak references and
+// cycles need.
+import fc from 'fast-check';
+import type { ClassName, ItemSpec, ValueSpec } from '../plan.ts';
+import { bytesSpecArb } from './bytesSpec.ts';
+import { floatSpecArb } from './floatSpec.ts';
+import { FOLDED_INTS, INT_VALUES } from './intSpec.ts';
+import { IDENTIFIER_LIKE, NOT_IDENTIFIER_LIKE } from './strSpec.ts';
+
+const literalItem = (): fc.Arbitrary<ItemSpec> =>
+  fc.oneof(
+    fc.constantFrom(1n, 257n, -5n).map((value): ItemSpec => ({ kind: 'item-int', value })),
+    fc.constantFrom('a', 'hello world').map((value): ItemSpec => ({ kind: 'item-str', value })),
+  );
+
+export function setupValueArb(): fc.Arbitrary<ValueSpec> {
+  return fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom<ClassName>('C', 'D', 'E').map((cls): ValueSpec => ({ kind: 'instance', cls })) },
+    { weight: 3, arbitrary: fc.constantFrom(...INT_VALUES).map((value): ValueSpec => ({ kind: 'int-literal', value })) },
+    { weight: 1, arbitrary: fc.constantFrom(...FOLDED_INTS) },
+    { weight: 3, arbitrary: fc.constantFrom(...IDENTIFIER_LIKE, ...NOT_IDENTIFIER_LIKE).map((value): ValueSpec => ({ kind: 'str-literal', value })) },
+    { weight: 2, arbitrary: fc.array(literalItem(), { maxLength: 2 }).map((items): ValueSpec => ({ kind: 'list', items })) },
+    { weight: 1, arbitrary: fc.array(literalItem(), { maxLength: 2 }).map((items): ValueSpec => ({ kind: 'tuple', items })) },
+    { weight: 1, arbitrary: fc.constant<ValueSpec>({ kind: 'dict', entries: [] }) },
+    { weight: 1, arbitrary: fc.constant<ValueSpec>({ kind: 'object' }) },
+    { weight: 1, arbitrary: floatSpecArb() },
+    { weight: 1, arbitrary: bytesSpecArb() },
+  );
+}

@@ -1,0 +1,123 @@
+// The builder's symbolic environment: which names are bound, to which objects, of what kind.
+// It is no model of CPython (nothing is ever freed here); it only knows enough for each generated
+// statement to make sense where it stands: no NameError, no TypeError, no IndexError, and no
+// observation of a repr that carries an address.
+import type { AttrName, ClassName, DictKey } from '../plan.ts';
+
+export const NAME_POOL = ['a', 'b', 'c', 'x', 'y', 'z'] as const;
+export const WEAKREF_NAMES = ['w', 'v'] as const;
+export const BASELINE_NAME = 'r';
+
+export type ObjKind =
+  | 'int' | 'float' | 'str' | 'bytes' | 'bool' | 'none' | 'ellipsis'
+  | 'tuple' | 'list' | 'dict' | 'instance' | 'object' | 'weakref';
+
+export interface SymObject {
+  readonly id: number;
+  readonly kind: ObjKind;
+  readonly cls?: ClassName;
+  /** Known length of a str, bytes, tuple, list or dict; undefined when unknown. */
+  len?: number;
+  /** Items of a tuple or list, in order. */
+  items: number[];
+  /** Values of a dict by key, attributes of an instance by name. */
+  fields: Map<DictKey | AttrName | 'tag', number>;
+}
+
+/** What the prelude must provide because some statement uses it. */
+export type Requirement =
+  | 'sys' | 'gc' | 'weakref' | 'log'
+  | 'C' | 'D' | 'E'
+  | 'f' | 'g' | 'k' | 'mk' | 'probe' | 'cb';
+
+const CONTAINERS: ReadonlySet<ObjKind> = new Set(['tuple', 'list', 'dict']);
+const SCALARS: ReadonlySet<ObjKind> = new Set(['int', 'float', 'str', 'bytes', 'bool', 'none', 'ellipsis']);
+
+export class Heap {
+  private readonly objects: SymObject[] = [];
+  private readonly bindings = new Map<string, number>();
+  readonly uses = new Set<Requirement>();
+  /** The name whose count `r = sys.getrefcount(name)` recorded, while `r` is bound. */
+  baselineOf: string | null = null;
+  /** In repl mode: has the prompt echoed a value yet (so that `_` is bound)? */
+  echoed = false;
+
+  /** `taggedInstances`: `C(tag)` stores a tag its finalizer logs (the plan's class shape). */
+  constructor(readonly taggedInstances = false) {}
+
+  create(kind: ObjKind, init: Partial<Omit<SymObject, 'id' | 'kind'>> = {}): SymObject {
+    const obj: SymObject = { id: this.objects.length, kind, items: [], fields: new Map(), ...init };
+    this.objects.push(obj);
+    return obj;
+  }
+
+  get(id: number): SymObject {
+    const obj = this.objects[id];
+    if (obj === undefined) throw new Error(`no symbolic object ${id}`);
+    return obj;
+  }
+
+  bind(name: string, id: number): void {
+    this.bindings.set(name, id);
+  }
+
+  unbind(name: string): void {
+    this.bindings.delete(name);
+    if (name === BASELINE_NAME || name === this.baselineOf) this.baselineOf = null;
+  }
+
+  isBound(name: string): boolean {
+    return this.bindings.has(name);
+  }
+
+  objectOf(name: string): SymObject {
+    const id = this.bindings.get(name);
+    if (id === undefined) throw new Error(`'${name}' is not bound`);
+    return this.get(id);
+  }
+
+  /** Bound names among `pool` whose object satisfies `fits`, in pool order. */
+  eligible(fits: (obj: SymObject) => boolean, pool: readonly string[] = NAME_POOL): string[] {
+    return pool.filter((n) => this.bindings.has(n) && fits(this.objectOf(n)));
+  }
+
+  /** Resolves a pick against the eligible names; null when none fits (the step is skipped). */
+  choose(pick: number, fits: (obj: SymObject) => boolean, pool: readonly string[] = NAME_POOL): string | null {
+    const names = this.eligible(fits, pool);
+    return names.length === 0 ? null : names[pick % names.length]!;
+  }
+
+  children(obj: SymObject): number[] {
+    return [...obj.items, ...obj.fields.values()];
+  }
+
+  /** True when `repr(obj)` carries no address (no instance, object or weakref anywhere inside). */
+  printable(obj: SymObject, seen = new Set<number>()): boolean {
+    if (seen.has(obj.id)) return true;
+    seen.add(obj.id);
+    if (SCALARS.has(obj.kind)) return true;
+    if (obj.kind === 'instance' || obj.kind === 'object' || obj.kind === 'weakref') return false;
+    return this.children(obj).every((c) => this.printable(this.get(c), seen));
+  }
+
+  /** True when a container can reach itself through containers: `==` on it may recurse without end. */
+  cyclic(obj: SymObject): boolean {
+    const onPath = new Set<number>();
+    const done = new Set<number>();
+    const visit = (o: SymObject): boolean => {
+      if (onPath.has(o.id)) return true;
+      if (done.has(o.id)) return false;
+      onPath.add(o.id);
+      // Instances compare by identity, so only containers reached through containers recurse.
+      const inside = CONTAINERS.has(o.kind) ? this.children(o) : [];
+      const found = inside.some((c) => visit(this.get(c)));
+      onPath.delete(o.id);
+      done.add(o.id);
+      return found;
+    };
+    return visit(obj);
+  }
+}
+
+export const isKind = (...kinds: ObjKind[]) => (obj: SymObject): boolean => kinds.includes(obj.kind);
+export const anyObject = (): boolean => true;

@@ -1,0 +1,59 @@
+// What a generated program starts with: the imports, `log = []`, the classes and the functions its
+// statements use, and nothing else (so that a shrunk program carries no unused definitions).
+import type { ClassDef, Expr, FunctionDef, Stmt } from '../../language/ast.ts';
+import type { ClassShapes } from '../plan.ts';
+import type { Requirement } from './heap.ts';
+import { assign, attr, exprStmt, int, method, moduleCall, name, str } from './nodes.ts';
+
+const IMPORTS = ['sys', 'gc', 'weakref'] as const;
+
+export function prelude(uses: ReadonlySet<Requirement>, shapes: ClassShapes): Stmt[] {
+  const out: Stmt[] = [];
+  for (const module of IMPORTS) if (uses.has(module)) out.push({ kind: 'Import', module });
+  if (uses.has('log')) out.push(assign([name('log')], { kind: 'List', elts: [] }));
+  if (uses.has('C') || uses.has('E')) out.push(classC(shapes));
+  if (uses.has('D')) out.push(classDef('D', null, [{ kind: 'Pass' }]));
+  if (uses.has('E')) out.push(classDef('E', 'C', [{ kind: 'Pass' }]));
+  for (const [req, fn] of FUNCTIONS) if (uses.has(req)) out.push(fn);
+  return out;
+}
+
+function classDef(className: string, base: string | null, body: Stmt[]): ClassDef {
+  return { kind: 'ClassDef', name: className, base, body };
+}
+
+function def(fnName: string, params: string[], body: Stmt[], defaults: Record<string, bigint> = {}): FunctionDef {
+  return {
+    kind: 'FunctionDef',
+    name: fnName,
+    params: params.map((p) => ({ name: p, default: p in defaults ? int(defaults[p]!) : null })),
+    body,
+  };
+}
+
+const self = name('self');
+
+/** `C.__del__` appends to `log`: the order of finalizers becomes an observation. */
+function classC(shapes: ClassShapes): ClassDef {
+  if (shapes.finalizer === 'constant') {
+    return classDef('C', null, [def('__del__', ['self'], [exprStmt(method(name('log'), 'append', str('C')))])]);
+  }
+  return classDef('C', null, [
+    def('__init__', ['self', 'tag'], [assign([attr(self, 'tag')], name('tag'))]),
+    def('__del__', ['self'], [exprStmt(method(name('log'), 'append', attr(self, 'tag')))]),
+  ]);
+}
+
+const p = name('p');
+const ret = (value: Expr): Stmt => ({ kind: 'Return', value });
+
+/** In prelude order; each is emitted only when a statement calls it. */
+const FUNCTIONS: readonly (readonly [Requirement, FunctionDef])[] = [
+  ['f', def('f', ['p'], [ret(moduleCall('sys', 'getrefcount', p))])],
+  ['g', def('g', ['p'], [ret(p)])],
+  ['k', def('k', ['p'], [ret(p)], { p: 257n })],
+  ['mk', def('mk', ['p'], [ret({ kind: 'List', elts: [p] })])],
+  // An observation inside a function body: one each call in module and function mode, none in repl.
+  ['probe', def('probe', ['p'], [exprStmt(moduleCall('sys', 'getrefcount', p))])],
+  ['cb', def('cb', ['r'], [exprStmt(method(name('log'), 'append', str('cb')))])],
+];

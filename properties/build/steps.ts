@@ -1,0 +1,192 @@
+// Turns one step of a plan into statements, updating the symbolic heap; no statements when the
+// step's precondition fails where it stands (the step is skipped, the program stays valid).
+import type { Expr, Mode, Stmt } from '../../language/ast.ts';
+import type { AttrName, Step } from '../plan.ts';
+import { anyObject, BASELINE_NAME, Heap, isKind, NAME_POOL, WEAKREF_NAMES, type SymObject } from './heap.ts';
+import { buildObservation } from './observations.ts';
+import { buildItem, buildValue } from './values.ts';
+import { assign, attr, del, exprStmt, int, method, moduleCall, name, str, subscript } from './nodes.ts';
+
+export const slotName = (slot: number): string => NAME_POOL[slot % NAME_POOL.length]!;
+
+const isInstance = isKind('instance');
+const DELETABLE: readonly string[] = [...NAME_POOL, ...WEAKREF_NAMES];
+
+export function buildStep(step: Step, heap: Heap, mode: Mode): Stmt[] {
+  switch (step.kind) {
+    case 'assign':
+    case 'chain': {
+      const targets = (step.kind === 'assign' ? [step.target] : step.targets).map(slotName);
+      const built = buildValue(step.value, heap, targets[0]!);
+      if (built === null) return [];
+      for (const t of targets) heap.bind(t, built.obj.id);
+      return [assign(targets.map(name), built.expr)];
+    }
+    case 'alias': {
+      const src = heap.choose(step.source, anyObject);
+      if (src === null) return [];
+      const target = slotName(step.target);
+      heap.bind(target, heap.objectOf(src).id);
+      return [assign([name(target)], name(src))];
+    }
+    case 'del': {
+      const victim = heap.choose(step.source, anyObject, DELETABLE);
+      if (victim === null) return [];
+      heap.unbind(victim);
+      return [del(name(victim))];
+    }
+    case 'aug':
+      return augment(step.source, step.op, heap);
+    case 'append': {
+      const list = heap.choose(step.list, isKind('list'));
+      if (list === null) return [];
+      const item = buildItem(step.item, heap);
+      if (item === null) return [];
+      pushItem(heap.objectOf(list), item.obj.id);
+      return [exprStmt(method(name(list), 'append', item.expr))];
+    }
+    case 'setitem': {
+      const c = heap.choose(step.container, (o) => o.kind === 'dict' || (o.kind === 'list' && o.items.length > 0));
+      if (c === null) return [];
+      const item = buildItem(step.item, heap);
+      if (item === null) return [];
+      const obj = heap.objectOf(c);
+      if (obj.kind === 'list') {
+        obj.items[0] = item.obj.id;
+        return [assign([subscript(name(c), int(0n))], item.expr)];
+      }
+      obj.fields.set(step.key, item.obj.id);
+      obj.len = obj.fields.size;
+      return [assign([subscript(name(c), str(step.key))], item.expr)];
+    }
+    case 'delitem': {
+      const c = heap.choose(step.container, (o) => (o.kind === 'dict' && o.fields.size > 0) || (o.kind === 'list' && o.items.length > 0));
+      if (c === null) return [];
+      const obj = heap.objectOf(c);
+      if (obj.kind === 'list') {
+        obj.items.shift();
+        obj.len = obj.items.length;
+        return [del(subscript(name(c), int(0n)))];
+      }
+      const key = [...obj.fields.keys()][0]!;
+      obj.fields.delete(key);
+      obj.len = obj.fields.size;
+      return [del(subscript(name(c), str(key)))];
+    }
+    case 'clear': {
+      const c = heap.choose(step.container, isKind('list', 'dict'));
+      if (c === null) return [];
+      const obj = heap.objectOf(c);
+      obj.items = [];
+      obj.fields.clear();
+      obj.len = 0;
+      return [exprStmt(method(name(c), 'clear'))];
+    }
+    case 'setattr': {
+      const o = heap.choose(step.obj, isInstance);
+      const v = heap.choose(step.value, anyObject);
+      if (o === null || v === null) return [];
+      heap.objectOf(o).fields.set(step.attr, heap.objectOf(v).id);
+      return [assign([attr(name(o), step.attr)], name(v))];
+    }
+    case 'delattr': {
+      // Never the tag: a finalizer that cannot read it would fail where no observation sees it.
+      const o = heap.choose(step.obj, (x) => isInstance(x) && userAttrs(x).length > 0);
+      if (o === null) return [];
+      const obj = heap.objectOf(o);
+      const attrName = userAttrs(obj)[0]!;
+      obj.fields.delete(attrName);
+      return [del(attr(name(o), attrName))];
+    }
+    case 'cycle':
+      return cycle(step, heap);
+    case 'weakref': {
+      const target = heap.choose(step.target, isInstance);
+      if (target === null) return [];
+      const w = WEAKREF_NAMES[step.slot]!;
+      heap.uses.add('weakref');
+      if (step.callback) {
+        heap.uses.add('cb');
+        heap.uses.add('log');
+      }
+      heap.bind(w, heap.create('weakref').id);
+      const args: Expr[] = [name(target), ...(step.callback ? [name('cb')] : [])];
+      return [assign([name(w)], moduleCall('weakref', 'ref', ...args))];
+    }
+    case 'baseline': {
+      const src = heap.choose(step.source, anyObject);
+      if (src === null) return [];
+      heap.uses.add('sys');
+      heap.bind(BASELINE_NAME, heap.create('int').id);
+      heap.baselineOf = src;
+      return [assign([name(BASELINE_NAME)], moduleCall('sys', 'getrefcount', name(src)))];
+    }
+    case 'observe': {
+      const stmt = buildObservation(step.what, heap, mode);
+      return stmt === null ? [] : [stmt];
+    }
+  }
+}
+
+function userAttrs(obj: SymObject): AttrName[] {
+  return [...obj.fields.keys()].filter((k): k is AttrName => k === 'other' || k === 'me' || k === 'items');
+}
+
+function pushItem(list: SymObject, id: number): void {
+  list.items.push(id);
+  list.len = list.items.length;
+}
+
+/** `x += 1` on an int, `s += 'a'` on a str, `l += [1]` on a list (in place); `*=` doubles. */
+function augment(pick: number, op: '+' | '-' | '*', heap: Heap): Stmt[] {
+  const target = heap.choose(pick, isKind('int', 'str', 'list'));
+  if (target === null) return [];
+  const obj = heap.objectOf(target);
+  const t = name(target);
+  if (obj.kind === 'int') {
+    heap.bind(target, heap.create('int').id);
+    return [{ kind: 'AugAssign', target: t, op, value: int(op === '*' ? 2n : 1n) }];
+  }
+  const doubling = op === '*';
+  if (obj.kind === 'str') {
+    const len = obj.len === undefined ? undefined : doubling ? obj.len * 2 : obj.len + 1;
+    heap.bind(target, heap.create('str', { len }).id);
+    return [{ kind: 'AugAssign', target: t, op: doubling ? '*' : '+', value: doubling ? int(2n) : str('a') }];
+  }
+  if (doubling) {
+    obj.items = [...obj.items, ...obj.items];
+    obj.len = obj.items.length;
+    return [{ kind: 'AugAssign', target: t, op: '*', value: int(2n) }];
+  }
+  pushItem(obj, heap.create('int').id);
+  return [{ kind: 'AugAssign', target: t, op: '+', value: { kind: 'List', elts: [int(1n)] } }];
+}
+
+function cycle(step: Extract<Step, { kind: 'cycle' }>, heap: Heap): Stmt[] {
+  if (step.shape === 'list-self') {
+    const l = heap.choose(step.a, isKind('list'));
+    if (l === null) return [];
+    const obj = heap.objectOf(l);
+    pushItem(obj, obj.id);
+    return [exprStmt(method(name(l), 'append', name(l)))];
+  }
+  const a = heap.choose(step.a, isInstance);
+  if (a === null) return [];
+  const objA = heap.objectOf(a);
+  if (step.shape === 'self') {
+    objA.fields.set('me', objA.id);
+    return [assign([attr(name(a), 'me')], name(a))];
+  }
+  if (step.shape === 'instance-list') {
+    const list = heap.create('list', { len: 1, items: [objA.id] });
+    objA.fields.set('items', list.id);
+    return [assign([attr(name(a), 'items')], { kind: 'List', elts: [name(a)] })];
+  }
+  // Two distinct instances: a pair of one is the self-cycle, which has a shape of its own.
+  const b = heap.choose(step.b, (o) => isInstance(o) && o !== objA);
+  if (b === null) return [];
+  const objB = heap.objectOf(b);
+  objA.fields.set('other', objB.id);
+  objB.fields.set('other', objA.id);
+  return [assign([attr(name(a), 'other')], name(b)), assign([attr(name(b), 'other')], name(a))];
+}

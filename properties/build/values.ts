@@ -1,0 +1,181 @@
+// Turns a value spec into an expression and the symbolic object it evaluates to; null when the
+// spec needs a bound name of some kind and there is none (the step using it is then skipped).
+import type { Expr, ListExpr } from '../../language/ast.ts';
+import type { ItemSpec, ValueSpec } from '../plan.ts';
+import { anyObject, Heap, isKind, type SymObject } from './heap.ts';
+import { binop, bytes, call, float, int, method, moduleCall, name, none, str } from './nodes.ts';
+
+export interface Built {
+  expr: Expr;
+  obj: SymObject;
+}
+
+const strLen = (s: string): number => [...s].length;
+
+/** `tag` names the instance for a finalizer that logs its tag: the name it is first bound to. */
+export function buildValue(spec: ValueSpec, heap: Heap, tag: string): Built | null {
+  switch (spec.kind) {
+    case 'int-literal':
+      return { expr: int(spec.value), obj: heap.create('int') };
+    case 'int-folded':
+      return { expr: binop(int(spec.left), spec.op, int(spec.right)), obj: heap.create('int') };
+    case 'int-of-str':
+      return { expr: call(name('int'), str(String(spec.value))), obj: heap.create('int') };
+    case 'int-arith': {
+      const src = heap.choose(spec.source, isKind('int'));
+      if (src === null) return null;
+      return { expr: binop(name(src), spec.op, int(spec.op === '*' ? 2n : 1n)), obj: heap.create('int') };
+    }
+    case 'float-literal':
+      return { expr: float(spec.value), obj: heap.create('float') };
+    case 'float-of-str':
+      return { expr: call(name('float'), str(spec.text)), obj: heap.create('float') };
+    case 'str-literal':
+      return { expr: str(spec.value), obj: heap.create('str', { len: strLen(spec.value) }) };
+    case 'str-folded':
+      return { expr: binop(str(spec.left), '+', str(spec.right)), obj: heap.create('str', { len: strLen(spec.left + spec.right) }) };
+    case 'str-concat': {
+      const src = heap.choose(spec.source, isKind('str'));
+      if (src === null) return null;
+      const len = heap.objectOf(src).len;
+      return {
+        expr: binop(str(spec.prefix), '+', name(src)),
+        obj: heap.create('str', { len: len === undefined ? undefined : strLen(spec.prefix) + len }),
+      };
+    }
+    case 'str-join':
+      return { expr: joinOf(spec.parts), obj: heap.create('str', { len: strLen(spec.parts.join('')) }) };
+    case 'str-repeat': {
+      const src = heap.choose(spec.source, isKind('str'));
+      if (src === null) return null;
+      const len = heap.objectOf(src).len;
+      return {
+        expr: binop(name(src), '*', int(BigInt(spec.times))),
+        obj: heap.create('str', { len: len === undefined ? undefined : len * spec.times }),
+      };
+    }
+    case 'str-of-int':
+      return { expr: call(name('str'), int(spec.value)), obj: heap.create('str', { len: String(spec.value).length }) };
+    case 'str-of-name': {
+      const src = heap.choose(spec.source, isKind('int'));
+      if (src === null) return null;
+      return { expr: call(name('str'), name(src)), obj: heap.create('str') };
+    }
+    case 'str-upper': {
+      const src = heap.choose(spec.source, isKind('str'));
+      if (src === null) return null;
+      return { expr: method(name(src), 'upper'), obj: heap.create('str', { len: heap.objectOf(src).len }) };
+    }
+    case 'str-fstring': {
+      const src = heap.choose(spec.source, isKind('int', 'str'));
+      if (src === null) return null;
+      const source = heap.objectOf(src);
+      return {
+        expr: { kind: 'FString', parts: [{ value: name(src), conversion: null, spec: null }] },
+        obj: heap.create('str', { len: source.kind === 'str' ? source.len : undefined }),
+      };
+    }
+    case 'str-intern':
+      heap.uses.add('sys');
+      return { expr: moduleCall('sys', 'intern', joinOf(spec.parts)), obj: heap.create('str', { len: strLen(spec.parts.join('')) }) };
+    case 'bytes-literal':
+      return { expr: bytes(spec.value), obj: heap.create('bytes', { len: spec.value.length }) };
+    case 'bytes-folded':
+      return { expr: binop(bytes(spec.left), '+', bytes(spec.right)), obj: heap.create('bytes', { len: spec.left.length + spec.right.length }) };
+    case 'const':
+      return buildConst(spec.value, heap);
+    case 'tuple':
+    case 'tuple-of-list':
+    case 'list': {
+      const items = buildItems(spec.items, heap);
+      if (items === null) return null;
+      const elts = items.map((i) => i.expr);
+      const obj = heap.create(spec.kind === 'list' ? 'list' : 'tuple', { len: items.length, items: items.map((i) => i.obj.id) });
+      if (spec.kind === 'tuple') return { expr: { kind: 'Tuple', elts }, obj };
+      if (spec.kind === 'list') return { expr: { kind: 'List', elts }, obj };
+      return { expr: call(name('tuple'), { kind: 'List', elts }), obj };
+    }
+    case 'dict': {
+      const values = buildItems(spec.entries.map((e) => e.item), heap);
+      if (values === null) return null;
+      const obj = heap.create('dict');
+      const entries: { key: Expr; value: Expr }[] = [];
+      spec.entries.forEach((e, i) => {
+        const v = values[i]!;
+        entries.push({ key: str(e.key), value: v.expr });
+        obj.fields.set(e.key, v.obj.id);
+      });
+      obj.len = obj.fields.size;
+      return { expr: { kind: 'Dict', entries }, obj };
+    }
+    case 'instance': {
+      heap.uses.add(spec.cls);
+      if (spec.cls === 'E') heap.uses.add('C');
+      const finalized = spec.cls !== 'D';
+      if (finalized) heap.uses.add('log');
+      const obj = heap.create('instance', { cls: spec.cls });
+      const args = finalized && heap.taggedInstances ? [str(tag)] : [];
+      if (args.length > 0) obj.fields.set('tag', heap.create('str', { len: strLen(tag) }).id);
+      return { expr: call(name(spec.cls), ...args), obj };
+    }
+    case 'object':
+      return { expr: call(name('object')), obj: heap.create('object') };
+    case 'call-identity': {
+      const src = heap.choose(spec.source, anyObject);
+      if (src === null) return null;
+      heap.uses.add('g');
+      return { expr: call(name('g'), name(src)), obj: heap.objectOf(src) };
+    }
+    case 'call-wrap': {
+      const src = heap.choose(spec.source, anyObject);
+      if (src === null) return null;
+      heap.uses.add('mk');
+      return { expr: call(name('mk'), name(src)), obj: heap.create('list', { len: 1, items: [heap.objectOf(src).id] }) };
+    }
+    case 'call-default':
+      heap.uses.add('k');
+      return { expr: call(name('k')), obj: heap.create('int') };
+  }
+}
+
+function joinOf(parts: string[]): Expr {
+  const list: ListExpr = { kind: 'List', elts: parts.map(str) };
+  return method(str(''), 'join', list);
+}
+
+function buildConst(value: 'True' | 'False' | 'None' | 'Ellipsis', heap: Heap): Built {
+  switch (value) {
+    case 'True':
+    case 'False':
+      return { expr: { kind: 'Bool', value: value === 'True' }, obj: heap.create('bool') };
+    case 'None':
+      return { expr: none, obj: heap.create('none') };
+    case 'Ellipsis':
+      return { expr: { kind: 'Ellipsis' }, obj: heap.create('ellipsis') };
+  }
+}
+
+export function buildItem(spec: ItemSpec, heap: Heap): Built | null {
+  switch (spec.kind) {
+    case 'item-int':
+      return { expr: int(spec.value), obj: heap.create('int') };
+    case 'item-str':
+      return { expr: str(spec.value), obj: heap.create('str', { len: strLen(spec.value) }) };
+    case 'item-none':
+      return { expr: none, obj: heap.create('none') };
+    case 'item-name': {
+      const src = heap.choose(spec.source, anyObject);
+      return src === null ? null : { expr: name(src), obj: heap.objectOf(src) };
+    }
+  }
+}
+
+function buildItems(specs: ItemSpec[], heap: Heap): Built[] | null {
+  const built: Built[] = [];
+  for (const s of specs) {
+    const b = buildItem(s, heap);
+    if (b === null) return null;
+    built.push(b);
+  }
+  return built;
+}

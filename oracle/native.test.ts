@@ -1,5 +1,9 @@
 // The native oracle against the machine's python3: what each mode observes, how programs that
 // fail, hang or crash come back, and that every program starts from the same clean state.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mode } from '../language/ast.ts';
 import { NativeOracle } from './native.ts';
@@ -104,6 +108,17 @@ describe('failures inside the program', () => {
     const [odd, big] = await observe(source);
     expect(odd).toBe('a\nb"\ud800é');
     expect(big).toBe(`'${'x'.repeat(100000)}'`);
+  });
+});
+
+describe('limits', () => {
+  it('refuses more observations than a client can hold, and goes on', async () => {
+    const results = await oracle.run([
+      { source: "x = 'y' * (1 << 25)\nx\nx\nx", mode: 'module' },
+      { source: '1', mode: 'module' },
+    ]);
+    expect(results[0]).toEqual({ status: 'error', observations: [], detail: 'the program sent back more than 64 MiB of observations' });
+    expect(results[1]).toEqual({ status: 'ok', observations: ['1'] });
   });
 });
 
@@ -232,8 +247,11 @@ describe('processes', () => {
       ]);
       expect(await waitFor(() => childrenOf(pid).length === 1, 5000)).toBe(true);
       const [orphan] = childrenOf(pid);
+      const killedAt = Date.now();
       process.kill(pid, 'SIGKILL');
       const results = await running;
+      // Known at once: the orphan holds none of the worker's pipes open.
+      expect(Date.now() - killedAt).toBeLessThan(1000);
       expect(results.map((r) => r.status)).toEqual(['crash', 'crash']);
       expect(results[0]!.detail).toMatch(/the worker died \(signal SIGKILL\)/);
       expect(await fresh.run([{ source: '2', mode: 'module' }])).toEqual([{ status: 'ok', observations: ['2'] }]);
@@ -242,6 +260,50 @@ describe('processes', () => {
       expect(await waitFor(() => !isRunning(orphan!), 6000)).toBe(true);
     } finally {
       await fresh.close();
+    }
+  });
+
+  it('ends its running child too when the worker gets SIGTERM', async () => {
+    const fresh = new NativeOracle();
+    try {
+      await fresh.info();
+      const pid = fresh.pid!;
+      const running = fresh.run([{ source: 'while True: pass', mode: 'module', timeoutMs: 30_000 }]);
+      expect(await waitFor(() => childrenOf(pid).length === 1, 5000)).toBe(true);
+      const [child] = childrenOf(pid);
+      process.kill(pid, 'SIGTERM');
+      const [result] = await running;
+      expect(result!.status).toBe('crash');
+      expect(isRunning(pid)).toBe(false);
+      expect(await waitFor(() => !isRunning(child!), 2000)).toBe(true);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('leaves no process behind when Node exits without closing the oracle', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cmm-oracle-exit-'));
+    try {
+      const script = join(dir, 'exit-without-close.mts');
+      writeFileSync(
+        script,
+        [
+          `import { NativeOracle } from ${JSON.stringify(new URL('./native.ts', import.meta.url).href)};`,
+          `import { childrenOf, waitFor } from ${JSON.stringify(new URL('./proc.ts', import.meta.url).href)};`,
+          'const oracle = new NativeOracle();',
+          'await oracle.info();',
+          "void oracle.run([{ source: 'while True: pass', mode: 'module', timeoutMs: 30000 }]);",
+          'await waitFor(() => childrenOf(oracle.pid).length === 1, 5000);',
+          'console.log(JSON.stringify({ worker: oracle.pid, children: childrenOf(oracle.pid) }));',
+          'process.exit(0);',
+        ].join('\n'),
+      );
+      const { stdout } = await execa(process.execPath, ['--import', 'tsx', script], { cwd: new URL('..', import.meta.url) });
+      const { worker, children } = JSON.parse(stdout) as { worker: number; children: number[] };
+      expect(children).toHaveLength(1);
+      expect(await waitFor(() => !isRunning(worker) && !isRunning(children[0]!), 3000)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

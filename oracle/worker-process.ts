@@ -13,6 +13,11 @@ const CLOSE_GRACE_MS = 2_000;
 const FAILED_START_GRACE_MS = 1_000;
 /** The worker enforces each program's limit itself; this only catches a worker that stopped answering. */
 const WATCHDOG_SLACK_MS = 10_000;
+
+export interface WorkerOptions {
+  /** How long past a program's limit to wait for its answer before giving the worker up. */
+  watchdogSlackMs?: number;
+}
 const STDERR_KEPT = 4096;
 
 interface SpawnOptions {
@@ -66,6 +71,7 @@ function delay(ms: number): { promise: Promise<void>; cancel: () => void } {
 
 export class WorkerProcess {
   readonly python: string;
+  private readonly watchdogSlackMs: number;
   private readonly subprocess: ResultPromise<SpawnOptions>;
   private readonly exit: Promise<Exit>;
   private exited?: Exit;
@@ -81,14 +87,15 @@ export class WorkerProcess {
   private closing?: Promise<void>;
 
   /** Spawns a worker and waits for its hello; rejects with a one-line OracleError. */
-  static async start(python: string): Promise<WorkerProcess> {
-    const worker = new WorkerProcess(python);
+  static async start(python: string, options: WorkerOptions = {}): Promise<WorkerProcess> {
+    const worker = new WorkerProcess(python, options.watchdogSlackMs ?? WATCHDOG_SLACK_MS);
     await worker.awaitHello();
     return worker;
   }
 
-  private constructor(python: string) {
+  private constructor(python: string, watchdogSlackMs: number) {
     this.python = python;
+    this.watchdogSlackMs = watchdogSlackMs;
     const options: SpawnOptions = {
       env: workerEnv(),
       extendEnv: false,
@@ -121,9 +128,9 @@ export class WorkerProcess {
     });
   }
 
-  /** The spawned process's pid (undefined if it could not be spawned). */
+  /** The interpreter's own pid once it said hello, else the spawned one (a wrapper script may not `exec`). */
   get pid(): number | undefined {
-    return this.subprocess.pid;
+    return this.helloValue?.pid ?? this.subprocess.pid;
   }
 
   get hello(): WorkerHello {
@@ -131,8 +138,9 @@ export class WorkerProcess {
     return this.helloValue;
   }
 
+  /** False from the moment the worker is given up, closed or found dead. */
   get alive(): boolean {
-    return this.exited === undefined && this.closing === undefined;
+    return this.exited === undefined && this.deathDetail === undefined;
   }
 
   /** Runs one program; always resolves (a dead worker answers `crash`). */
@@ -250,8 +258,8 @@ export class WorkerProcess {
     const head = this.pending.values().next();
     if (head.done) return;
     this.watchdog = setTimeout(
-      () => this.abandon('crash', `the worker stopped answering (no answer ${WATCHDOG_SLACK_MS / 1000} s past the program's limit)`),
-      head.value.timeoutMs + WATCHDOG_SLACK_MS,
+      () => this.abandon('crash', `the worker stopped answering (no answer ${this.watchdogSlackMs / 1000} s past the program's limit)`),
+      head.value.timeoutMs + this.watchdogSlackMs,
     );
     this.watchdog.unref();
   }

@@ -31,6 +31,9 @@ MEMORY_LIMIT = 2 << 30
 # was killed (and cannot kill it any more) still ends.
 BACKSTOP_SECONDS = 2
 CHUNK = 65536
+# What one program may send back: far more than any case observes, far less than a client can
+# hold in one line (a JavaScript string tops out near 512 MiB).
+OUTPUT_LIMIT = 64 << 20
 
 # The child's end of its result pipe; set in the child only.
 _out = [-1]
@@ -165,9 +168,12 @@ def _child(out, source, mode, timeout):
     code = 70
     try:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        # Nothing the program writes may reach the protocol, and no child may hold the worker's
+        # pipes open: the client sees the worker's end when its pipes close, which must not
+        # wait for an orphaned child.
         null = os.open(os.devnull, os.O_RDWR)
-        os.dup2(null, 0)
-        os.dup2(null, 1)
+        for fd in (0, 1, 2):
+            os.dup2(null, fd)
         os.close(null)
         hard = resource.getrlimit(resource.RLIMIT_AS)[1]
         limit = MEMORY_LIMIT if hard == resource.RLIM_INFINITY else min(MEMORY_LIMIT, hard)
@@ -259,8 +265,9 @@ def _run_in_child(source, mode, timeout):
     poller.register(read_end, select.POLLIN)
     poller.register(0, select.POLLIN)
     deadline = time.monotonic() + timeout
-    timed_out = finished = False
-    while not finished:
+    size = 0
+    timed_out = too_much = finished = False
+    while not (finished or too_much):
         left = deadline - time.monotonic()
         if left <= 0:
             timed_out = True
@@ -270,16 +277,21 @@ def _run_in_child(source, mode, timeout):
                 data = os.read(read_end, CHUNK)
                 if data:
                     chunks.append(data)
+                    size += len(data)
+                    too_much = size > OUTPUT_LIMIT
                 else:
                     finished = True
             elif not _stdin.absorb():
                 # The client is gone: nothing will read an answer.
                 _kill_running()
                 os._exit(0)
-    if timed_out:
+    if timed_out or too_much:
         os.kill(pid, signal.SIGKILL)
     _running[0] = 0
     status = os.waitpid(pid, 0)[1]
+    if too_much:
+        os.close(read_end)
+        return 'error', [], 'the program sent back more than %d MiB of observations' % (OUTPUT_LIMIT >> 20)
     if timed_out:
         while True:
             data = os.read(read_end, CHUNK)

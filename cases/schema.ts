@@ -26,10 +26,16 @@ export interface SchemaIssue {
   reason: string;
 }
 
-/** Every problem with the shape of a case, in no particular order; empty when it conforms. */
+/**
+ * Every problem with the shape of a case, in no particular order; empty when it conforms. A
+ * mapping with an unknown key is not also said to miss a key: `sourc:` is a misspelt `source:`,
+ * and one message about it is enough.
+ */
 export function schemaIssues(value: unknown): SchemaIssue[] {
   if (validate(value)) return [];
-  return (validate.errors ?? []).map(toIssue);
+  const errors = validate.errors ?? [];
+  const withUnknownKeys = new Set(errors.filter((e) => e.keyword === 'additionalProperties').map((e) => e.instancePath));
+  return errors.filter((e) => !(e.keyword === 'required' && withUnknownKeys.has(e.instancePath))).map(toIssue);
 }
 
 function toIssue(error: ErrorObject): SchemaIssue {

@@ -15,9 +15,11 @@ const literalItem = (): fc.Arbitrary<ItemSpec> =>
   );
 
 export function setupValueArb(): fc.Arbitrary<ValueSpec> {
+  // Cross-shrinking turns a setup value the failure does not need into the first kind, a plain int.
   return fc.oneof(
-    { weight: 6, arbitrary: fc.constantFrom<ClassName>('C', 'D', 'E').map((cls): ValueSpec => ({ kind: 'instance', cls })) },
+    { withCrossShrink: true },
     { weight: 3, arbitrary: fc.constantFrom(...INT_VALUES).map((value): ValueSpec => ({ kind: 'int-literal', value })) },
+    { weight: 6, arbitrary: fc.constantFrom<ClassName>('C', 'D', 'E').map((cls): ValueSpec => ({ kind: 'instance', cls })) },
     { weight: 1, arbitrary: fc.constantFrom(...FOLDED_INTS) },
     { weight: 3, arbitrary: fc.constantFrom(...IDENTIFIER_LIKE, ...NOT_IDENTIFIER_LIKE).map((value): ValueSpec => ({ kind: 'str-literal', value })) },
     { weight: 2, arbitrary: fc.array(literalItem(), { maxLength: 2 }).map((items): ValueSpec => ({ kind: 'list', items })) },

@@ -1,0 +1,196 @@
+// The conformance campaign: generate programs, run each on a real CPython, predict it with the
+// model, compare; on a divergence fast-check shrinks the program, and the result carries what it
+// takes to replay it exactly (seed and path) and to read it (the program, each divergent value).
+//
+// A run that does not finish normally (timeout, crash, oracle error) does not fail the property: it
+// is no evidence against the model, and shrinking toward it would chase the machine's load or an
+// interpreter bug instead of the model's. Such runs are counted and kept apart as interpreter
+// problems, and the campaign goes on looking for divergences.
+import fc from 'fast-check';
+import type { Mode, Program } from '../language/ast.ts';
+import { parseProgram } from '../language/parse.ts';
+import { predictDetailed } from '../model/predict.ts';
+import type { Profile } from '../model/profile.ts';
+import type { InterpreterInfo, Oracle, RunStatus } from '../oracle/types.ts';
+import { programArb } from './arbitraries/program.ts';
+import { checkProgram, type Checked, type Predictor } from './checkProgram.ts';
+import { describeDivergences, programTextOf } from './describe.ts';
+import { observationSites } from './sites.ts';
+import { Tally, type CampaignTotals, type InterpreterProblem } from './tally.ts';
+
+export interface CampaignOptions {
+  oracle: Oracle;
+  profile: Profile;
+  /** How many programs to generate (fast-check's numRuns). */
+  runs: number;
+  seed?: number;
+  /** With `seed`: replays the counterexample a previous campaign reported. */
+  path?: string;
+  /** One mode only; all three by default. */
+  mode?: Mode;
+  maxSteps?: number;
+  /** Per-program limit handed to the oracle. */
+  timeoutMs?: number;
+  /** The model; `predictDetailed` unless a test substitutes its own. */
+  predict?: Predictor;
+  /** Called after each generated program has been compared (not during shrinking). */
+  onProgress?: (done: number) => void;
+}
+
+export interface DivergentObservation {
+  /** 0-based position in the list of observations. */
+  position: number;
+  /** 1-based line of the statement that made it, when known. */
+  line: number | null;
+  /** That statement's source text, when known. */
+  statement: string | null;
+  /** null: no observation at this position. */
+  model: string | null;
+  cpython: string | null;
+}
+
+export interface Counterexample {
+  kind: 'divergence' | 'model-error';
+  mode: Mode;
+  /** The shrunk program as runnable Python (its mode is `mode`). */
+  source: string;
+  program: Program;
+  status: RunStatus;
+  observed: string[];
+  predicted: (string | null)[];
+  stopped: string | null;
+  divergences: DivergentObservation[];
+  /** For `model-error`: what the model threw. */
+  modelError: string | null;
+  /** Run once more after shrinking: did it fail the same way? (If not, the failure is flaky.) */
+  reproduced: boolean;
+}
+
+export interface CampaignFailure {
+  /** With the seed, `runCampaign({ seed, path })` reproduces this counterexample. */
+  path: string;
+  shrinks: number;
+  counterexample: Counterexample;
+}
+
+export interface CampaignResult {
+  interpreter: InterpreterInfo;
+  profile: Profile;
+  seed: number;
+  /** Programs generated and compared before the campaign ended. */
+  runs: number;
+  totals: CampaignTotals;
+  /** Runs that did not finish normally (the first few). */
+  problems: InterpreterProblem[];
+  failure: CampaignFailure | null;
+}
+
+/** A divergence found by the property; its message shows the program and the divergent values. */
+export class DivergenceError extends Error {
+  override name = 'DivergenceError';
+}
+
+/** The model threw on a program: reported (and shrunk) like a divergence. */
+export class ModelError extends Error {
+  override name = 'ModelError';
+}
+
+export function randomSeed(): number {
+  return (Date.now() ^ (Math.random() * 0x100000000)) | 0;
+}
+
+export async function runCampaign(options: CampaignOptions): Promise<CampaignResult> {
+  const { oracle, profile } = options;
+  const predict = options.predict ?? predictDetailed;
+  const interpreter = await oracle.info();
+  const seed = options.seed ?? randomSeed();
+  const tally = new Tally();
+  // Totals cover the generated programs only: once a run fails, what follows is shrinking.
+  let counting = true;
+
+  const property = fc.asyncProperty(programArb({ mode: options.mode, maxSteps: options.maxSteps }), async (program) => {
+    const checked = await checkProgram(program, oracle, profile, predict, options.timeoutMs);
+    if (checked.modelError !== null) {
+      counting = false;
+      throw new ModelError(`${checked.modelError}\n${programTextOf(checked, program.mode)}`);
+    }
+    if (counting) {
+      tally.add(checked, program.mode);
+      options.onProgress?.(tally.totals.programs);
+    }
+    if (checked.verdict.divergent > 0) {
+      counting = false;
+      throw new DivergenceError(describeDivergences(checked, program.mode));
+    }
+  });
+
+  const details = await fc.check(property, {
+    numRuns: options.runs,
+    seed,
+    ...(options.path !== undefined ? { path: options.path } : {}),
+  });
+
+  const result: CampaignResult = {
+    interpreter,
+    profile,
+    seed: details.seed,
+    runs: tally.totals.programs,
+    totals: tally.totals,
+    problems: tally.problems,
+    failure: null,
+  };
+  if (!details.failed) return result;
+  if (details.counterexample === null) throw new Error(`the campaign stopped without a counterexample (seed ${details.seed})`);
+  const error = details.errorInstance;
+  if (!(error instanceof DivergenceError) && !(error instanceof ModelError)) throw error;
+  const [program] = details.counterexample;
+  result.failure = {
+    path: details.counterexamplePath,
+    shrinks: details.numShrinks,
+    counterexample: await replay(program, options, predict, error instanceof ModelError ? 'model-error' : 'divergence'),
+  };
+  return result;
+}
+
+/** Runs the shrunk program once more, for its details and to tell a steady failure from a flaky one. */
+async function replay(program: Program, options: CampaignOptions, predict: Predictor, kind: Counterexample['kind']): Promise<Counterexample> {
+  const checked = await checkProgram(program, options.oracle, options.profile, predict, options.timeoutMs);
+  return {
+    kind,
+    mode: program.mode,
+    source: checked.source,
+    program,
+    status: checked.observed.status,
+    observed: checked.observed.observations,
+    predicted: checked.prediction.observations,
+    stopped: checked.prediction.stopped?.reason ?? null,
+    divergences: locate(checked, program.mode),
+    modelError: checked.modelError,
+    reproduced: kind === 'model-error' ? checked.modelError !== null : checked.verdict.divergent > 0,
+  };
+}
+
+/** Attaches to each divergent position the line and text of the statement that made it, if known. */
+export function locate(checked: Checked, mode: Mode): DivergentObservation[] {
+  const lines = checked.source.split('\n');
+  let sites: ReturnType<typeof observationSites> = [];
+  try {
+    sites = observationSites(parseProgram(checked.source, { mode }));
+  } catch {
+    // Without a parse there are no locations; the values are reported all the same.
+  }
+  return checked.verdict.divergences.map((d) => {
+    const site = sites[d.position];
+    // An exception can come from a statement that observes nothing: then the site is not known.
+    const raised = d.cpython?.startsWith('!') === true;
+    const line = site?.loc?.line ?? null;
+    const known = line !== null && !raised;
+    return {
+      position: d.position,
+      line: known ? line : null,
+      statement: known ? (lines[line - 1] ?? '').trim() : null,
+      model: d.model,
+      cpython: d.cpython,
+    };
+  });
+}

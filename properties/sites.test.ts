@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { Mode } from '../language/ast.ts';
+import { parseProgram } from '../language/parse.ts';
+import { observationSites } from './sites.ts';
+
+const lines = (source: string, mode: Mode = 'module') => observationSites(parseProgram(source, { mode })).map((s) => s.loc?.line ?? null);
+
+describe('observationSites', () => {
+  it('maps each observing statement to its line', () => {
+    expect(lines('import sys\na = 257\nsys.getrefcount(a)\na is a\ntype(a).__name__\n')).toEqual([3, 4, 5]);
+  });
+
+  it('knows that a None-returning method call observes nothing', () => {
+    expect(lines('l = []\nl.append(1)\nlen(l)\n')).toEqual([3]);
+  });
+
+  it('stops at a statement that may or may not observe (a bare name may be None)', () => {
+    expect(lines('a = 1\na is a\na\na is a\n')).toEqual([2]);
+  });
+
+  it('stops where a function that observes may run, except in repl mode where bodies never observe', () => {
+    const src = 'import sys\ndef probe(p):\n    sys.getrefcount(p)\na = 1\na is a\nb = probe(a)\na is a\n';
+    expect(lines(src, 'module')).toEqual([5]);
+    expect(lines(src, 'function')).toEqual([5]);
+    expect(lines(src, 'repl')).toEqual([5, 7]);
+  });
+
+  it('stops at once when a method observes: any statement may run a finalizer', () => {
+    expect(lines('class C:\n    def __del__(self):\n        1 + 1\na = C()\na is a\n')).toEqual([]);
+  });
+
+  it('counts _ at the prompt as one observation', () => {
+    expect(lines('1 + 1\n_\n', 'repl')).toEqual([1, 2]);
+  });
+});

@@ -45,7 +45,23 @@ export function truthy(o: PyObj): boolean | null {
 }
 
 /** `a == b` (PyObject_RichCompare); containers compare items with the identity shortcut. */
+/**
+ * id(a) == id(b): the same object, or two objects alive at the same time, are known; an object
+ * freed before the other was made may have left its address to it (Objects/obmalloc.c reuses
+ * freed blocks at once), which the model does not predict yet.
+ */
+function sameAddress(a: PyObj, b: PyObj): boolean | null {
+  if (a === b) return true;
+  if (a.identityUnknown || b.identityUnknown) return null;
+  const aEnd = a.alive ? Infinity : a.freedAt;
+  const bEnd = b.alive ? Infinity : b.freedAt;
+  return a.allocatedAt < bEnd && b.allocatedAt < aEnd ? false : null;
+}
+
 export function equals(a: PyObj, b: PyObj): boolean | null {
+  const p0 = a.payload;
+  const q0 = b.payload;
+  if (p0.kind === 'int' && q0.kind === 'int' && p0.idOf && q0.idOf) return sameAddress(p0.idOf, q0.idOf);
   if (isUnknownValue(a) || isUnknownValue(b)) return null;
   const x = asNum(a);
   const y = asNum(b);

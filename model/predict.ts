@@ -2,6 +2,7 @@
 // model declines. Pure: no I/O, no clock, no randomness.
 import type { Program } from '../language/ast.ts';
 import type { Profile } from './profile.ts';
+import { run } from './exec/run.ts';
 
 export type Prediction = (string | null)[];
 
@@ -14,9 +15,8 @@ export interface DetailedPrediction {
   stopped?: { reason: string };
 }
 
-export function predictDetailed(_program: Program, _profile: Profile): DetailedPrediction {
-  // Placeholder while the interpreter is written: declines everything.
-  return { observations: [], stopped: { reason: 'the model is not written yet' } };
+export function predictDetailed(program: Program, profile: Profile): DetailedPrediction {
+  return run(program, profile);
 }
 
 export function predict(program: Program, profile: Profile): Prediction {

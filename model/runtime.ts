@@ -79,6 +79,27 @@ export class Runtime {
     if (o.rc < 0) giveUp(`the model's count of object #${o.serial} went negative`);
   }
 
+  /**
+   * Calls a Python callable from C (a finalizer, a weakref callback, __init__ from type_call):
+   * the arguments stay owned by the caller and the callee's frame takes references of its own.
+   * Installed by the interpreter.
+   */
+  callFromC: (callable: PyObj, args: PyObj[]) => PyObj = () => {
+    throw new Error('no interpreter installed');
+  };
+
+  /** callFromC for finalizers and callbacks: an exception is unraisable and ignored. */
+  callFromCIgnoringErrors(callable: PyObj, args: PyObj[]): void {
+    this.finalizerDepth++;
+    try {
+      this.decref(this.callFromC(callable, args));
+    } catch (e) {
+      if (!(e instanceof PyException)) throw e;
+    } finally {
+      this.finalizerDepth--;
+    }
+  }
+
   /** Installed by dealloc.ts (kept as a hook so that this file has no cycle of imports). */
   freeHook: (o: PyObj) => void = () => {
     throw new Error('no deallocator installed');

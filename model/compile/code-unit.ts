@@ -1,0 +1,334 @@
+// Code objects and their constants: which objects a compiled program holds before it runs.
+// - Equal constants of one compilation (a module with all its functions and class bodies; one
+//   repl input) are one object, also inside constant tuples and frozensets (Python/compile.c
+//   merge_consts_recursive with the compiler's c_const_cache; keys from Objects/codeobject.c
+//   _PyCode_ConstantKey, which tells 1, 1.0, True, 0.0 and -0.0 apart).
+// - Displays of more than two constants are built from one constant tuple or frozenset
+//   (Python/compile.c starunpack_helper); a dict display of more than one entry with constant keys
+//   loads its keys as one constant tuple (compiler_subdict, BUILD_CONST_KEY_MAP, up to 3.13); the
+//   iterable of `x in [consts]` is a constant tuple/frozenset (Python/ast_opt.c fold_iter).
+// - A function's constant defaults are loaded one by one and folded into one tuple by the
+//   bytecode optimizer (fold_tuple_on_constants); up to 3.11 the single constants stay in
+//   co_consts, from 3.12 unused constants are removed except the first (Python/flowgraph.c
+//   remove_unused_consts).
+// - String constants made of name characters are interned when the code object is made
+//   (Objects/codeobject.c intern_string_constants); identifiers are interned by the parser.
+import type { Expr, FunctionDef, Stmt } from '../../language/ast.ts';
+import type { PyObj } from '../objects.ts';
+import { atLeast } from '../profile.ts';
+import type { Runtime } from '../runtime.ts';
+import { bool, ellipsis, emptyTuple, none, sharedByte, sharedStr } from '../singletons.ts';
+import { newInt } from '../small-ints.ts';
+import { internConstant, isIdentifierLike, markInterned } from '../strings.ts';
+import { foldConstant, type ConstVal } from './fold.ts';
+import type { Scope } from './scope.ts';
+
+export interface CodeUnit {
+  kind: Scope['kind'];
+  name: string;
+  scope: Scope;
+  /** co_consts: each distinct object holds one reference from this code object. */
+  consts: PyObj[];
+  /** The constant each folded expression loads. */
+  constOf: Map<Expr, PyObj>;
+  /** The constant tuple/frozenset a display or `in` iterable is built from; a dict's key tuple. */
+  displayConst: Map<Expr, PyObj>;
+  /** A function's defaults: the one constant tuple they fold into. */
+  defaultsConst: Map<FunctionDef, PyObj>;
+  children: Map<Stmt, CodeUnit>;
+  /** co_varnames order: parameters, then locals in the order the compiler first meets them. */
+  varnames: string[];
+  /** References to this code object (its parent's co_consts, functions made from it). */
+  refs: number;
+}
+
+export interface Compilation {
+  cache: Map<string, PyObj>;
+  memo: Map<Expr, ConstVal | null>;
+}
+
+function keyOf(c: ConstVal): string {
+  switch (c.t) {
+    case 'int': return `i${c.v}`;
+    case 'float': return `f${Object.is(c.v, -0) ? '-0' : String(c.v)}`;
+    case 'str': return `s${JSON.stringify(c.v)}`;
+    case 'bytes': return `b${JSON.stringify(c.v)}`;
+    case 'bool': return `B${c.v}`;
+    case 'none': return 'N';
+    case 'ellipsis': return 'E';
+    case 'tuple': return `t(${c.items.map(keyOf).join(',')})`;
+    case 'frozenset': return `F{${c.items.map(keyOf).sort().join(',')}}`;
+  }
+}
+
+/** The object for a constant (a new reference), merged with equal constants of the compilation. */
+export function materialize(rt: Runtime, comp: Compilation, c: ConstVal): PyObj {
+  const key = keyOf(c);
+  const hit = comp.cache.get(key);
+  if (hit) return rt.incref(hit);
+  const o = create(rt, comp, c);
+  comp.cache.set(key, o);
+  return o;
+}
+
+function create(rt: Runtime, comp: Compilation, c: ConstVal): PyObj {
+  switch (c.t) {
+    case 'int': return newInt(rt, c.v);
+    case 'float': return rt.alloc({ kind: 'float', value: c.v });
+    case 'str': return sharedStr(rt, c.v) ?? rt.alloc({ kind: 'str', value: c.v, interned: false });
+    case 'bytes': return sharedByte(rt, c.v) ?? rt.alloc({ kind: 'bytes', value: c.v });
+    case 'bool': return bool(rt, c.v);
+    case 'none': return none(rt);
+    case 'ellipsis': return ellipsis(rt);
+    case 'tuple': {
+      if (c.items.length === 0) return emptyTuple(rt);
+      // Built by the compiler with PyTuple_New: tracked until a collection looks at it.
+      const o = rt.alloc({ kind: 'tuple', items: c.items.map((i) => materialize(rt, comp, i)) });
+      rt.track(o);
+      return o;
+    }
+    case 'frozenset': {
+      const items: PyObj[] = [];
+      const seen = new Set<string>();
+      for (const i of c.items) {
+        const k = keyOf(i);
+        if (!seen.has(k)) {
+          seen.add(k);
+          items.push(materialize(rt, comp, i));
+        }
+      }
+      const o = rt.alloc({ kind: 'set', items, frozen: true });
+      rt.track(o);
+      return o;
+    }
+  }
+}
+
+/** Ensures an identifier (a name the parser interned) is in the interned table. */
+export function internIdentifier(rt: Runtime, name: string): void {
+  if (rt.interned.has(name) || name.length <= 1) return;
+  const o = rt.allocShared({ kind: 'str', value: name, interned: false });
+  markInterned(rt, o);
+}
+
+class UnitBuilder {
+  private readonly loads = new Map<PyObj, number>();
+  private readonly order: PyObj[] = [];
+  readonly unit: CodeUnit;
+
+  constructor(private readonly rt: Runtime, private readonly comp: Compilation, kind: Scope['kind'], name: string, scope: Scope) {
+    this.unit = {
+      kind, name, scope, consts: [], constOf: new Map(), displayConst: new Map(), defaultsConst: new Map(),
+      children: new Map(), varnames: [...scope.params], refs: 1,
+    };
+  }
+
+  /** LOAD_CONST of `c`: the object, counted once in co_consts however often it is loaded. */
+  private load(c: ConstVal, uses = 1): PyObj {
+    const o = materialize(this.rt, this.comp, c);
+    if (this.loads.has(o)) {
+      this.rt.decref(o);
+    } else {
+      this.order.push(o);
+      this.loads.set(o, 0);
+    }
+    this.loads.set(o, (this.loads.get(o) ?? 0) + uses);
+    return o;
+  }
+
+  private name(id: string): void {
+    internIdentifier(this.rt, id);
+    const s = this.unit.scope;
+    if (s.kind === 'function' && s.bound.has(id) && !s.cells.has(id) && !this.unit.varnames.includes(id)) {
+      this.unit.varnames.push(id);
+    }
+  }
+
+  expr(e: Expr | null): void {
+    if (!e) return;
+    const c = foldConstant(e, this.comp.memo);
+    if (c) {
+      this.unit.constOf.set(e, this.load(c));
+      return;
+    }
+    switch (e.kind) {
+      case 'Name': this.name(e.id); break;
+      case 'List':
+      case 'Set': {
+        const items = e.elts.map((x) => foldConstant(x, this.comp.memo));
+        if (items.length > 2 && items.every((x): x is ConstVal => x !== null)) {
+          this.unit.displayConst.set(e, this.load({ t: e.kind === 'List' ? 'tuple' : 'frozenset', items }));
+        } else {
+          e.elts.forEach((x) => this.expr(x));
+        }
+        break;
+      }
+      case 'Dict': {
+        const keys = e.entries.map(({ key }) => foldConstant(key, this.comp.memo));
+        if (constKeyMap(this.rt) && keys.length > 1 && keys.every((x): x is ConstVal => x !== null)) {
+          e.entries.forEach(({ value }) => this.expr(value));
+          this.unit.displayConst.set(e, this.load({ t: 'tuple', items: keys }));
+        } else {
+          e.entries.forEach(({ key, value }) => { this.expr(key); this.expr(value); });
+        }
+        break;
+      }
+      case 'Compare':
+        this.expr(e.left);
+        e.ops.forEach((op, i) => {
+          const rhs = e.comparators[i];
+          if ((op === 'in' || op === 'not in') && (rhs.kind === 'List' || rhs.kind === 'Set')) {
+            const items = rhs.elts.map((x) => foldConstant(x, this.comp.memo));
+            if (items.every((x): x is ConstVal => x !== null)) {
+              this.unit.displayConst.set(rhs, this.load({ t: rhs.kind === 'List' ? 'tuple' : 'frozenset', items }));
+              return;
+            }
+          }
+          this.expr(rhs);
+        });
+        break;
+      case 'Call': this.expr(e.func); e.args.forEach((x) => this.expr(x)); break;
+      case 'Attribute': this.expr(e.value); internIdentifier(this.rt, e.attr); break;
+      case 'Subscript': this.expr(e.value); this.expr(e.index); break;
+      case 'Slice': this.expr(e.lower); this.expr(e.upper); this.expr(e.step); break;
+      case 'BinOp': this.expr(e.left); this.expr(e.right); break;
+      case 'UnaryOp': this.expr(e.operand); break;
+      case 'FString':
+        for (const p of e.parts) {
+          if (typeof p === 'string') {
+            this.load({ t: 'str', v: p });
+            continue;
+          }
+          this.expr(p.value);
+          for (const q of p.spec ?? []) {
+            if (typeof q === 'string') this.load({ t: 'str', v: q });
+            else this.expr(q.value);
+          }
+        }
+        break;
+      case 'Tuple': e.elts.forEach((x) => this.expr(x)); break;
+      default: break;
+    }
+  }
+
+  target(t: Expr): void {
+    if (t.kind === 'Name') this.name(t.id);
+    else this.expr(t);
+  }
+
+  stmts(body: Stmt[]): void {
+    for (const s of body) this.stmt(s);
+  }
+
+  stmt(s: Stmt): void {
+    const rt = this.rt;
+    switch (s.kind) {
+      case 'Import':
+        this.load({ t: 'int', v: 0n });
+        this.load({ t: 'none' });
+        this.name(s.module);
+        break;
+      case 'Assign': this.expr(s.value); s.targets.forEach((t) => this.target(t)); break;
+      case 'AugAssign': this.target(s.target); this.expr(s.value); break;
+      case 'Delete': s.targets.forEach((t) => this.target(t)); break;
+      case 'ExprStmt': this.expr(s.value); break;
+      case 'Return': if (s.value) this.expr(s.value); else this.load({ t: 'none' }); break;
+      case 'Global': s.names.forEach((n) => internIdentifier(rt, n)); break;
+      case 'Pass': break;
+      case 'FunctionDef': {
+        const defaults = s.params.filter((p) => p.default).map((p) => foldConstant(p.default as Expr, this.comp.memo));
+        if (defaults.length > 0) {
+          if (defaults.some((d) => d === null)) throw new Error('a default that is not a constant');
+          const items = defaults as ConstVal[];
+          // Loaded one by one, then folded: the single loads vanish from 3.12 on.
+          const keep = !atLeast(rt.profile, 3, 12);
+          for (const d of items) this.load(d, keep ? 1 : 0);
+          this.unit.defaultsConst.set(s, this.load({ t: 'tuple', items }));
+        }
+        const child = compileUnit(rt, this.comp, s.body, this.unit.scope.children.get(s) as Scope, 'function', s.name);
+        this.unit.children.set(s, child);
+        if (!atLeast(rt.profile, 3, 11)) this.load({ t: 'str', v: s.name });
+        this.name(s.name);
+        s.params.forEach((p) => internIdentifier(rt, p.name));
+        break;
+      }
+      case 'ClassDef': {
+        const child = compileUnit(rt, this.comp, s.body, this.unit.scope.children.get(s) as Scope, 'class', s.name);
+        this.unit.children.set(s, child);
+        this.load({ t: 'str', v: s.name });
+        if (s.base) this.name(s.base);
+        this.name(s.name);
+        break;
+      }
+    }
+  }
+
+  finish(): CodeUnit {
+    // Every code object ends with an implicit `return None`.
+    this.load({ t: 'none' });
+    const rt = this.rt;
+    const keepAll = !atLeast(rt.profile, 3, 12);
+    this.order.forEach((o, i) => {
+      if (keepAll || i === 0 || (this.loads.get(o) ?? 0) > 0) this.unit.consts.push(o);
+      else rt.decref(o);
+    });
+    internConstants(rt, this.unit);
+    return this.unit;
+  }
+
+  begin(body: Stmt[]): void {
+    // A class body first stores __qualname__ (a constant); a function's first constant is its
+    // docstring or None (3.11 and earlier: Python/compile.c compiler_function).
+    if (this.unit.kind === 'class') this.load({ t: 'str', v: this.unit.name });
+    if (this.unit.kind === 'function') {
+      const doc = docstring(body);
+      this.load(doc === null ? { t: 'none' } : { t: 'str', v: doc });
+    }
+  }
+}
+
+/** Up to 3.13 a dict display with constant keys loads them as one tuple (BUILD_CONST_KEY_MAP). */
+function constKeyMap(rt: Runtime): boolean {
+  return !atLeast(rt.profile, 3, 14);
+}
+
+export function docstring(body: Stmt[]): string | null {
+  const first = body[0];
+  if (first && first.kind === 'ExprStmt' && first.value.kind === 'Str') return first.value.value;
+  return null;
+}
+
+/** Interns the name-like strings among a code object's constants, also inside tuples. */
+function internConstants(rt: Runtime, unit: CodeUnit): void {
+  const visit = (o: PyObj): PyObj => {
+    const p = o.payload;
+    if (p.kind === 'str') return isIdentifierLike(p.value) && !p.interned ? internConstant(rt, o) : o;
+    if (p.kind === 'tuple' || p.kind === 'set') {
+      for (let i = 0; i < p.items.length; i++) p.items[i] = visit(p.items[i]);
+    }
+    return o;
+  };
+  const replace = (m: Map<unknown, PyObj>): void => {
+    for (const [k, v] of m) {
+      if (v.payload.kind === 'str' && isIdentifierLike(v.payload.value)) m.set(k, rt.interned.get(v.payload.value) ?? v);
+    }
+  };
+  for (let i = 0; i < unit.consts.length; i++) unit.consts[i] = visit(unit.consts[i]);
+  replace(unit.constOf);
+}
+
+export function compileUnit(rt: Runtime, comp: Compilation, body: Stmt[], scope: Scope, kind: Scope['kind'], name: string): CodeUnit {
+  const b = new UnitBuilder(rt, comp, kind, name, scope);
+  b.begin(body);
+  b.stmts(body);
+  return b.finish();
+}
+
+/** Drops one reference to a code object; the last one frees its constants (Objects/codeobject.c code_dealloc). */
+export function releaseUnit(rt: Runtime, unit: CodeUnit): void {
+  unit.refs--;
+  if (unit.refs > 0) return;
+  const consts = unit.consts.splice(0);
+  for (const c of consts) rt.decref(c);
+  for (const child of unit.children.values()) releaseUnit(rt, child);
+}

@@ -1,0 +1,146 @@
+// What happens the moment an object's count reaches zero: CPython frees it at once, without the
+// cyclic collector, and drops its references in an order fixed per type:
+// - instances of classes (Objects/typeobject.c subtype_dealloc): __del__ runs first (PEP 442,
+//   once per object; if it stored self somewhere the object is resurrected and not freed), then
+//   weak references are cleared and their callbacks run, then the attributes are dropped in the
+//   instance's insertion order, then (3.10 and earlier) its __dict__ object;
+// - lists and tuples drop their items last to first (Objects/listobject.c list_dealloc,
+//   Objects/tupleobject.c tupledealloc); dicts first to first, key then value
+//   (Objects/dictobject.c dict_dealloc); sets in hash order, which the model cannot know;
+// - functions clear their weak references, then drop their defaults and closure
+//   (Objects/funcobject.c func_dealloc, func_clear); bound methods drop the function, then self
+//   (Objects/classobject.c method_dealloc); weak references drop their callback.
+import { releaseUnit } from './compile/code-unit.ts';
+import { classLookup, type PyObj } from './objects.ts';
+import type { Runtime } from './runtime.ts';
+import { clearWeakrefs, runWeakrefCallbacks } from './weakrefs.ts';
+
+export function installDeallocator(rt: Runtime): void {
+  rt.freeHook = (o) => dealloc(rt, o);
+}
+
+/** The __del__ a class has or inherits (its tp_finalize slot). */
+export function finalizerOf(o: PyObj): PyObj | undefined {
+  return o.payload.kind === 'instance' ? classLookup(o.payload.cls, '__del__') : undefined;
+}
+
+/**
+ * Calls __del__ with the object briefly resurrected (Objects/object.c
+ * PyObject_CallFinalizerFromDealloc). Returns true if the object was resurrected.
+ */
+export function callFinalizer(rt: Runtime, o: PyObj, fromDealloc: boolean): boolean {
+  const del = finalizerOf(o);
+  if (!del || o.finalized) return false;
+  o.finalized = true;
+  if (fromDealloc) o.rc = 1;
+  else rt.incref(o);
+  rt.callFromCIgnoringErrors(del, [o]);
+  if (fromDealloc) {
+    o.rc--;
+    return o.rc > 0;
+  }
+  rt.decref(o);
+  return false;
+}
+
+export function dealloc(rt: Runtime, o: PyObj): void {
+  const p = o.payload;
+  switch (p.kind) {
+    case 'instance': {
+      if (callFinalizer(rt, o, true)) return;
+      rt.untrack(o);
+      runWeakrefCallbacks(rt, clearWeakrefs(o));
+      rt.markFreed(o);
+      const values = [...p.attrs.values()];
+      p.attrs.clear();
+      for (const v of values) rt.decref(v);
+      if (p.dict) {
+        const d = p.dict;
+        p.dict = null;
+        rt.decref(d);
+      }
+      return;
+    }
+    case 'list':
+    case 'tuple': {
+      rt.untrack(o);
+      rt.markFreed(o);
+      const items = p.items.splice(0);
+      for (let i = items.length - 1; i >= 0; i--) rt.decref(items[i]);
+      return;
+    }
+    case 'dict': {
+      rt.untrack(o);
+      rt.markFreed(o);
+      const keys = p.keys.splice(0);
+      const values = p.values.splice(0);
+      for (let i = 0; i < keys.length; i++) {
+        rt.decref(keys[i]);
+        rt.decref(values[i]);
+      }
+      return;
+    }
+    case 'set': {
+      rt.untrack(o);
+      runWeakrefCallbacks(rt, clearWeakrefs(o));
+      rt.markFreed(o);
+      const items = p.items.splice(0);
+      if (items.filter((i) => i.payload.kind === 'instance').length > 1) rt.finalizerOrderUnknown = true;
+      for (const i of items) rt.decref(i);
+      return;
+    }
+    case 'function': {
+      rt.untrack(o);
+      runWeakrefCallbacks(rt, clearWeakrefs(o));
+      rt.markFreed(o);
+      if (p.defaults) rt.decref(p.defaults);
+      const cells = [...p.closure.values()];
+      p.closure.clear();
+      for (const c of cells) rt.decref(c);
+      releaseUnit(rt, p.code);
+      return;
+    }
+    case 'method': {
+      rt.untrack(o);
+      runWeakrefCallbacks(rt, clearWeakrefs(o));
+      rt.markFreed(o);
+      rt.decref(p.func);
+      rt.decref(p.self);
+      return;
+    }
+    case 'builtin': {
+      rt.untrack(o);
+      rt.markFreed(o);
+      if (p.self) rt.decref(p.self);
+      return;
+    }
+    case 'weakref': {
+      rt.untrack(o);
+      rt.markFreed(o);
+      if (p.referent) {
+        const list = p.referent.weakrefs;
+        const i = list.indexOf(o);
+        if (i >= 0) list.splice(i, 1);
+        p.referent = null;
+      }
+      if (p.callback) {
+        const cb = p.callback;
+        p.callback = null;
+        rt.decref(cb);
+      }
+      return;
+    }
+    case 'cell': {
+      rt.untrack(o);
+      rt.markFreed(o);
+      if (p.content) {
+        const c = p.content;
+        p.content = null;
+        rt.decref(c);
+      }
+      return;
+    }
+    default:
+      rt.markFreed(o);
+  }
+}

@@ -1,0 +1,188 @@
+// Attribute access (Objects/object.c PyObject_GenericGetAttr, Objects/typeobject.c).
+// - An instance attribute is found first, then the class chain; a function found on the class
+//   is bound: a new method object holding the function and the instance (Objects/classobject.c).
+// - Instances keep their attributes without a dict object from 3.11 on (values stored in the
+//   object, Objects/dictobject.c "managed dict"); `x.__dict__` makes the dict object then. Up to
+//   3.10 the first attribute store creates the instance's dict object.
+import type { PyObj } from '../objects.ts';
+import { classLookup, typeName } from '../objects.ts';
+import { atLeast } from '../profile.ts';
+import { giveUp, PyException, type Runtime } from '../runtime.ts';
+import { builtinFunction } from '../singletons.ts';
+import { dictInsertTracking, trackedAtCreation } from '../tracking.ts';
+import { MODULE_FUNCTIONS, type ModuleName } from '../../language/ast.ts';
+import { internedName } from './interned-names.ts';
+
+/** The instance's __dict__ object, made on first need (it takes over the attribute references). */
+export function instanceDict(rt: Runtime, o: PyObj): PyObj {
+  const p = o.payload;
+  if (p.kind !== 'instance') throw new Error('not an instance');
+  if (p.dict) return p.dict;
+  const d = rt.alloc({ kind: 'dict', keys: [], values: [], owner: o });
+  if (trackedAtCreation(rt, d)) rt.track(d);
+  for (const [k, v] of p.attrs) {
+    const key = rt.incref(internedName(rt, k));
+    if (d.payload.kind === 'dict') {
+      d.payload.keys.push(key);
+      d.payload.values.push(v);
+    }
+    dictInsertTracking(rt, d, key, v);
+  }
+  p.attrs.clear();
+  p.dict = d;
+  return d;
+}
+
+function dictIndex(d: PyObj, name: string): number {
+  if (d.payload.kind !== 'dict') return -1;
+  return d.payload.keys.findIndex((k) => k.payload.kind === 'str' && k.payload.value === name);
+}
+
+/** The attribute's value if the instance itself has it (a borrowed reference). */
+export function ownAttribute(o: PyObj, name: string): PyObj | undefined {
+  const p = o.payload;
+  if (p.kind !== 'instance') return undefined;
+  if (p.dict && p.dict.payload.kind === 'dict') {
+    const i = dictIndex(p.dict, name);
+    return i >= 0 ? p.dict.payload.values[i] : undefined;
+  }
+  return p.attrs.get(name);
+}
+
+export function bindMethod(rt: Runtime, func: PyObj, self: PyObj): PyObj {
+  const m = rt.alloc({ kind: 'method', func: rt.incref(func), self: rt.incref(self) });
+  rt.track(m);
+  return m;
+}
+
+export function getAttribute(rt: Runtime, o: PyObj, name: string): PyObj {
+  const p = o.payload;
+  if (name === '__name__') {
+    if (p.kind === 'class') return rt.incref(internedName(rt, p.cls.name));
+    if (p.kind === 'type') return rt.incref(internedName(rt, p.name));
+    if (p.kind === 'function') return rt.incref(internedName(rt, p.def.name));
+    if (p.kind === 'builtin') return rt.incref(internedName(rt, p.name));
+  }
+  switch (p.kind) {
+    case 'instance': {
+      if (name === '__dict__') {
+        if (p.cls.slots !== null && p.cls.base === null) break;
+        return rt.incref(instanceDict(rt, o));
+      }
+      const own = ownAttribute(o, name);
+      if (own) return rt.incref(own);
+      const c = classLookup(p.cls, name);
+      if (c) return c.payload.kind === 'function' ? bindMethod(rt, c, o) : rt.incref(c);
+      break;
+    }
+    case 'class': {
+      if (name === '__dict__') giveUp('a class __dict__ (a mappingproxy)');
+      const c = classLookup(p.cls, name);
+      if (c) return rt.incref(c);
+      break;
+    }
+    case 'module': {
+      const fns = MODULE_FUNCTIONS[p.name as ModuleName];
+      if (fns && fns.includes(name)) return builtinFunction(rt, `${p.name}.${name}`);
+      break;
+    }
+    default:
+      if (name === '__dict__') break;
+      return boundBuiltinMethod(rt, o, name);
+  }
+  throw new PyException('AttributeError', `'${typeName(o)}' object has no attribute '${name}'`);
+}
+
+/** `x.append` as a value: a builtin method object bound to x (Objects/methodobject.c). */
+function boundBuiltinMethod(rt: Runtime, o: PyObj, name: string): PyObj {
+  if (!hasBuiltinMethod(o, name)) {
+    throw new PyException('AttributeError', `'${typeName(o)}' object has no attribute '${name}'`);
+  }
+  const m = rt.alloc({ kind: 'builtin', name, self: rt.incref(o) });
+  rt.track(m);
+  return m;
+}
+
+const METHODS: Record<string, readonly string[]> = {
+  list: ['append', 'pop', 'insert', 'extend', 'clear', 'remove', 'index', 'count', 'copy', 'reverse', 'sort'],
+  dict: ['get', 'setdefault', 'update', 'keys', 'values', 'items', 'pop', 'popitem', 'clear', 'copy'],
+  set: ['add', 'discard', 'remove', 'pop', 'clear', 'update', 'union', 'intersection', 'difference', 'copy'],
+  frozenset: ['union', 'intersection', 'difference', 'copy'],
+  str: ['join', 'upper', 'lower', 'strip', 'lstrip', 'rstrip', 'replace', 'format', 'split', 'startswith',
+    'endswith', 'find', 'count', 'encode', 'title', 'capitalize', 'zfill', 'index'],
+  bytes: ['decode', 'upper', 'lower', 'strip', 'replace', 'join', 'split', 'startswith', 'endswith', 'find', 'count', 'index'],
+  int: ['bit_length'],
+  bool: ['bit_length'],
+  tuple: ['index', 'count'],
+};
+
+export function hasBuiltinMethod(o: PyObj, name: string): boolean {
+  return (METHODS[typeName(o)] ?? []).includes(name);
+}
+
+/** Sets an attribute; `value` is borrowed (the object takes a reference of its own). */
+export function setAttribute(rt: Runtime, o: PyObj, name: string, value: PyObj): void {
+  const p = o.payload;
+  if (p.kind === 'instance') {
+    if (p.cls.slots !== null && p.cls.base === null && !p.cls.slots.includes(name)) {
+      throw new PyException('AttributeError', `'${p.cls.name}' object has no attribute '${name}'`);
+    }
+    if (p.cls.slots === null && !p.dict && !atLeast(rt.profile, 3, 11)) instanceDict(rt, o);
+    if (p.dict && p.dict.payload.kind === 'dict') {
+      const d = p.dict.payload;
+      const i = dictIndex(p.dict, name);
+      rt.incref(value);
+      if (i >= 0) {
+        const old = d.values[i];
+        d.values[i] = value;
+        rt.decref(old);
+      } else {
+        const key = rt.incref(internedName(rt, name));
+        d.keys.push(key);
+        d.values.push(value);
+        dictInsertTracking(rt, p.dict, key, value);
+      }
+      return;
+    }
+    const old = p.attrs.get(name);
+    p.attrs.set(name, rt.incref(value));
+    if (old) rt.decref(old);
+    return;
+  }
+  if (p.kind === 'class') {
+    const old = p.cls.attrs.get(name);
+    p.cls.attrs.set(name, rt.incref(value));
+    if (old) rt.decref(old);
+    return;
+  }
+  if (p.kind === 'function') giveUp('attributes of functions');
+  throw new PyException('AttributeError', `'${typeName(o)}' object has no attribute '${name}'`);
+}
+
+export function deleteAttribute(rt: Runtime, o: PyObj, name: string): void {
+  const p = o.payload;
+  if (p.kind === 'instance') {
+    if (p.dict && p.dict.payload.kind === 'dict') {
+      const i = dictIndex(p.dict, name);
+      if (i < 0) throw new PyException('AttributeError', name);
+      const [k] = p.dict.payload.keys.splice(i, 1);
+      const [v] = p.dict.payload.values.splice(i, 1);
+      rt.decref(k);
+      rt.decref(v);
+      return;
+    }
+    const old = p.attrs.get(name);
+    if (!old) throw new PyException('AttributeError', name);
+    p.attrs.delete(name);
+    rt.decref(old);
+    return;
+  }
+  if (p.kind === 'class') {
+    const old = p.cls.attrs.get(name);
+    if (!old) throw new PyException('AttributeError', name);
+    p.cls.attrs.delete(name);
+    rt.decref(old);
+    return;
+  }
+  throw new PyException('AttributeError', `'${typeName(o)}' object has no attribute '${name}'`);
+}

@@ -1,0 +1,311 @@
+// Methods of the built-in types. Which object a result is follows Objects/unicodeobject.c:
+// strip/replace/zfill return the string itself when nothing changes (unicode_result_unchanged);
+// ''.join of one exact str is that str; a one-character substring is the shared latin-1 string
+// (_PyUnicode_FromASCII); other results are new objects.
+import type { PyObj } from '../objects.ts';
+import { typeName } from '../objects.ts';
+import { asNum, checkHashable, equals, indexOfKey } from '../ops.ts';
+import { giveUp, PyException, type Runtime } from '../runtime.ts';
+import { bool, none } from '../singletons.ts';
+import { newInt } from '../small-ints.ts';
+import { newStr } from '../strings.ts';
+import { newBytes, newList, newSet } from '../values.ts';
+import { dictSet } from './expressions.ts';
+import { iterate } from './builtins.ts';
+
+function want(name: string, args: PyObj[], min: number, max: number): void {
+  if (args.length < min || args.length > max) throw new PyException('TypeError', `${name}() takes ${min} to ${max} arguments`);
+}
+
+function intArg(o: PyObj): bigint {
+  const n = asNum(o);
+  if (!n || n.t !== 'int') throw new PyException('TypeError', `'${typeName(o)}' object cannot be interpreted as an integer`);
+  return n.v;
+}
+
+/** A one-character result the model does not vouch to be the shared latin-1 string. */
+function maybeShared(rt: Runtime, text: string): PyObj {
+  const o = newStr(rt, text);
+  if ([...text].length === 1) o.identityUnknown = true;
+  return o;
+}
+
+export function callMethodOfBuiltin(rt: Runtime, self: PyObj, name: string, args: PyObj[]): PyObj {
+  const p = self.payload;
+  if (p.kind === 'list') return listMethod(rt, self, p.items, name, args);
+  if (p.kind === 'dict') return dictMethod(rt, self, name, args);
+  if (p.kind === 'set') return setMethod(rt, self, name, args);
+  if (p.kind === 'str') return strMethod(rt, self, p.value, name, args);
+  if ((p.kind === 'int' || p.kind === 'bool') && name === 'bit_length') {
+    const v = intArg(self);
+    return newInt(rt, BigInt((v < 0n ? -v : v).toString(2).length) - (v === 0n ? 1n : 0n));
+  }
+  if (p.kind === 'bytes' && name === 'decode') {
+    if (/[^\x00-\x7f]/.test(p.value)) giveUp('decoding non-ASCII bytes');
+    return newStr(rt, p.value);
+  }
+  giveUp(`the method ${typeName(self)}.${name}`);
+}
+
+function listMethod(rt: Runtime, self: PyObj, items: PyObj[], name: string, args: PyObj[]): PyObj {
+  switch (name) {
+    case 'append':
+      want(name, args, 1, 1);
+      items.push(rt.incref(args[0]));
+      return none(rt);
+    case 'extend': {
+      want(name, args, 1, 1);
+      const more = iterate(rt, args[0]);
+      items.push(...more);
+      return none(rt);
+    }
+    case 'insert': {
+      want(name, args, 2, 2);
+      let i = intArg(args[0]);
+      const n = BigInt(items.length);
+      if (i < 0n) i = i + n < 0n ? 0n : i + n;
+      if (i > n) i = n;
+      items.splice(Number(i), 0, rt.incref(args[1]));
+      return none(rt);
+    }
+    case 'pop': {
+      want(name, args, 0, 1);
+      if (!items.length) throw new PyException('IndexError', 'pop from empty list');
+      let i = args.length ? intArg(args[0]) : -1n;
+      if (i < 0n) i += BigInt(items.length);
+      if (i < 0n || i >= BigInt(items.length)) throw new PyException('IndexError', 'pop index out of range');
+      const [v] = items.splice(Number(i), 1);
+      return v;
+    }
+    case 'clear': {
+      want(name, args, 0, 0);
+      // Objects/listobject.c _list_clear: items dropped last to first.
+      const old = items.splice(0);
+      for (let i = old.length - 1; i >= 0; i--) rt.decref(old[i]);
+      return none(rt);
+    }
+    case 'remove': {
+      want(name, args, 1, 1);
+      const i = items.findIndex((x) => x === args[0] || equals(x, args[0]) === true);
+      if (i < 0) throw new PyException('ValueError', 'list.remove(x): x not in list');
+      const [v] = items.splice(i, 1);
+      rt.decref(v);
+      return none(rt);
+    }
+    case 'index': {
+      want(name, args, 1, 1);
+      const i = items.findIndex((x) => x === args[0] || equals(x, args[0]) === true);
+      if (i < 0) throw new PyException('ValueError', 'x not in list');
+      return newInt(rt, BigInt(i));
+    }
+    case 'count':
+      want(name, args, 1, 1);
+      return newInt(rt, BigInt(items.filter((x) => x === args[0] || equals(x, args[0]) === true).length));
+    case 'copy':
+      want(name, args, 0, 0);
+      return newList(rt, items.map((i) => rt.incref(i)));
+    case 'reverse':
+      want(name, args, 0, 0);
+      items.reverse();
+      return none(rt);
+    default:
+      giveUp(`list.${name}`);
+  }
+}
+
+function dictMethod(rt: Runtime, self: PyObj, name: string, args: PyObj[]): PyObj {
+  const p = self.payload;
+  if (p.kind !== 'dict') throw new Error('not a dict');
+  const find = (k: PyObj): number => {
+    checkHashable(k);
+    const i = indexOfKey(p.keys, k);
+    if (i === null) giveUp('a dict key the model cannot compare');
+    return i;
+  };
+  switch (name) {
+    case 'get': {
+      want(name, args, 1, 2);
+      const i = find(args[0]);
+      if (i >= 0) return rt.incref(p.values[i]);
+      return args.length > 1 ? rt.incref(args[1]) : none(rt);
+    }
+    case 'setdefault': {
+      want(name, args, 1, 2);
+      const i = find(args[0]);
+      if (i >= 0) return rt.incref(p.values[i]);
+      const v = args.length > 1 ? rt.incref(args[1]) : none(rt);
+      dictSet(rt, self, rt.incref(args[0]), v);
+      return rt.incref(v);
+    }
+    case 'pop': {
+      want(name, args, 1, 2);
+      const i = find(args[0]);
+      if (i < 0) {
+        if (args.length > 1) return rt.incref(args[1]);
+        throw new PyException('KeyError');
+      }
+      const [k] = p.keys.splice(i, 1);
+      const [v] = p.values.splice(i, 1);
+      rt.decref(k);
+      return v;
+    }
+    case 'update': {
+      want(name, args, 1, 1);
+      const q = args[0].payload;
+      if (q.kind !== 'dict') giveUp('dict.update with something other than a dict');
+      q.keys.forEach((k, i) => dictSet(rt, self, rt.incref(k), rt.incref(q.values[i])));
+      return none(rt);
+    }
+    case 'clear': {
+      want(name, args, 0, 0);
+      const keys = p.keys.splice(0);
+      const values = p.values.splice(0);
+      for (let i = 0; i < keys.length; i++) {
+        rt.decref(keys[i]);
+        rt.decref(values[i]);
+      }
+      return none(rt);
+    }
+    case 'copy': {
+      want(name, args, 0, 0);
+      const d = rt.alloc({ kind: 'dict', keys: [], values: [] });
+      p.keys.forEach((k, i) => dictSet(rt, d, rt.incref(k), rt.incref(p.values[i])));
+      if (self.tracked) rt.track(d);
+      return d;
+    }
+    default:
+      giveUp(`dict.${name}`);
+  }
+}
+
+function setMethod(rt: Runtime, self: PyObj, name: string, args: PyObj[]): PyObj {
+  const p = self.payload;
+  if (p.kind !== 'set') throw new Error('not a set');
+  if (p.frozen && name !== 'copy') giveUp(`frozenset.${name}`);
+  switch (name) {
+    case 'add': {
+      want(name, args, 1, 1);
+      checkHashable(args[0]);
+      const i = indexOfKey(p.items, args[0]);
+      if (i === null) giveUp('a set item the model cannot compare');
+      if (i < 0) p.items.push(rt.incref(args[0]));
+      return none(rt);
+    }
+    case 'discard':
+    case 'remove': {
+      want(name, args, 1, 1);
+      checkHashable(args[0]);
+      const i = indexOfKey(p.items, args[0]);
+      if (i === null) giveUp('a set item the model cannot compare');
+      if (i < 0) {
+        if (name === 'remove') throw new PyException('KeyError');
+        return none(rt);
+      }
+      const [v] = p.items.splice(i, 1);
+      rt.decref(v);
+      return none(rt);
+    }
+    case 'clear': {
+      want(name, args, 0, 0);
+      const old = p.items.splice(0);
+      if (old.filter((i) => i.payload.kind === 'instance').length > 1) rt.finalizerOrderUnknown = true;
+      for (const i of old) rt.decref(i);
+      return none(rt);
+    }
+    case 'copy':
+      want(name, args, 0, 0);
+      if (p.frozen) return rt.incref(self);
+      return newSet(rt, p.items.map((i) => rt.incref(i)), false);
+    default:
+      giveUp(`set.${name}`);
+  }
+}
+
+function strArg(o: PyObj, method: string): string {
+  if (o.payload.kind !== 'str') throw new PyException('TypeError', `${method}() argument must be str, not ${typeName(o)}`);
+  return o.payload.value;
+}
+
+function strMethod(rt: Runtime, self: PyObj, s: string, name: string, args: PyObj[]): PyObj {
+  switch (name) {
+    case 'upper':
+    case 'lower': {
+      want(name, args, 0, 0);
+      if (/[^\x00-\x7f]/.test(s)) giveUp('case mapping of non-ASCII text');
+      return maybeShared(rt, name === 'upper' ? s.toUpperCase() : s.toLowerCase());
+    }
+    case 'strip':
+    case 'lstrip':
+    case 'rstrip': {
+      want(name, args, 0, 1);
+      if (args.length && args[0].payload.kind !== 'none') giveUp('strip with explicit characters');
+      if (/[^\x00-\x7f]/.test(s)) giveUp('stripping non-ASCII text');
+      const ws = '[ \\t\\n\\r\\x0b\\x0c\\x1c-\\x1f]';
+      let r = s;
+      if (name !== 'rstrip') r = r.replace(new RegExp(`^${ws}+`), '');
+      if (name !== 'lstrip') r = r.replace(new RegExp(`${ws}+$`), '');
+      return r === s ? rt.incref(self) : newStr(rt, r);
+    }
+    case 'replace': {
+      want(name, args, 2, 2);
+      const a = strArg(args[0], name);
+      const b = strArg(args[1], name);
+      if (a === '' ) giveUp('replace of the empty string');
+      if (!s.includes(a)) return rt.incref(self);
+      return maybeShared(rt, s.split(a).join(b));
+    }
+    case 'join': {
+      want(name, args, 1, 1);
+      const items = iterate(rt, args[0]);
+      try {
+        const texts = items.map((i) => {
+          if (i.payload.kind !== 'str') throw new PyException('TypeError', 'sequence item: expected str instance');
+          return i.payload.value;
+        });
+        if (items.length === 1) return rt.incref(items[0]);
+        return maybeShared(rt, texts.join(s));
+      } finally {
+        for (const i of items) rt.decref(i);
+      }
+    }
+    case 'startswith':
+    case 'endswith': {
+      want(name, args, 1, 1);
+      const a = strArg(args[0], name);
+      const r = name === 'startswith' ? s.startsWith(a) : s.endsWith(a);
+      return bool(rt, r);
+    }
+    case 'find':
+    case 'index':
+    case 'count': {
+      want(name, args, 1, 1);
+      const a = strArg(args[0], name);
+      if (/[^\x00-\xff]/.test(s + a)) giveUp('searching text beyond latin-1');
+      if (name === 'count') return newInt(rt, BigInt(a === '' ? s.length + 1 : s.split(a).length - 1));
+      const i = s.indexOf(a);
+      if (i < 0 && name === 'index') throw new PyException('ValueError', 'substring not found');
+      return newInt(rt, BigInt(i));
+    }
+    case 'zfill': {
+      want(name, args, 1, 1);
+      const w = Number(intArg(args[0]));
+      if (w <= [...s].length) return rt.incref(self);
+      giveUp('zfill that pads');
+    }
+    case 'encode': {
+      want(name, args, 0, 0);
+      if (/[^\x00-\x7f]/.test(s)) giveUp('encoding non-ASCII text');
+      return newBytes(rt, s);
+    }
+    case 'split': {
+      want(name, args, 0, 0);
+      if (/[^\x00-\x7f]/.test(s)) giveUp('splitting non-ASCII text');
+      const parts = s.split(/[ \t\n\r\x0b\x0c\x1c-\x1f]+/).filter((x) => x !== '');
+      if (parts.length === 1 && parts[0] === s) return newList(rt, [rt.incref(self)]);
+      return newList(rt, parts.map((x) => newStr(rt, x)));
+    }
+    default:
+      giveUp(`str.${name}`);
+  }
+}
+

@@ -1,0 +1,243 @@
+// Executing statements (Python/compile.c decides the order of evaluation; Python/ceval.c what
+// each instruction holds). Assignment evaluates the value first, then each target left to right;
+// a store drops the old value after the new one is in place.
+import type { ClassDef, Expr, FunctionDef, Stmt, Target } from '../../language/ast.ts';
+import { docstring } from '../compile/code-unit.ts';
+import type { ClassInfo, PyObj } from '../objects.ts';
+import { binaryOp } from '../ops.ts';
+import { reprOf } from '../repr.ts';
+import { giveUp, PyException, type Runtime } from '../runtime.ts';
+import { moduleObject, none } from '../singletons.ts';
+import { deleteAttribute, getAttribute, setAttribute } from './attributes.ts';
+import { iterate } from './builtins.ts';
+import { dictSet, evalExpr } from './expressions.ts';
+import type { Frame } from './frame.ts';
+import { deleteName, loadName, storeName } from './names.ts';
+import { delItem, getItem, setItem } from './subscripts.ts';
+
+export class ReturnSignal {
+  constructor(readonly value: PyObj) {}
+}
+
+export function execBody(rt: Runtime, frame: Frame, body: Stmt[]): void {
+  const skipDoc = docstring(body) !== null && frame.unit.kind !== 'class';
+  body.forEach((s, i) => {
+    if (i === 0 && skipDoc) {
+      if (frame.unit.kind === 'module') storeName(rt, frame, '__doc__', evalExpr(rt, frame, (s as { value: Expr }).value));
+      return;
+    }
+    execStmt(rt, frame, s);
+  });
+}
+
+/** Records an observation: repr(value), null where the model cannot know it. */
+export function observe(rt: Runtime, value: PyObj): void {
+  if (value.payload.kind === 'none') return;
+  let r = reprOf(value);
+  if (rt.finalizerOrderUnknown && value.payload.kind === 'list') r = null;
+  rt.record(r);
+}
+
+export function execStmt(rt: Runtime, frame: Frame, s: Stmt): void {
+  switch (s.kind) {
+    case 'ExprStmt': {
+      const v = evalExpr(rt, frame, s.value);
+      if (rt.mode !== 'repl') observe(rt, v);
+      rt.decref(v);
+      return;
+    }
+    case 'Assign': {
+      const v = evalExpr(rt, frame, s.value);
+      s.targets.forEach((t, i) => {
+        if (i < s.targets.length - 1) rt.incref(v);
+        assign(rt, frame, t, v);
+      });
+      return;
+    }
+    case 'AugAssign': return augAssign(rt, frame, s.target, s.op, s.value);
+    case 'Delete':
+      for (const t of s.targets) del(rt, frame, t);
+      return;
+    case 'Import':
+      storeName(rt, frame, s.module, moduleObject(rt, s.module));
+      return;
+    case 'FunctionDef':
+      storeName(rt, frame, s.name, makeFunction(rt, frame, s));
+      return;
+    case 'ClassDef':
+      storeName(rt, frame, s.name, makeClass(rt, frame, s));
+      return;
+    case 'Return':
+      throw new ReturnSignal(s.value ? evalExpr(rt, frame, s.value) : none(rt));
+    case 'Global':
+    case 'Pass':
+      return;
+  }
+}
+
+/** Stores `v` (a reference handed over) into a target. */
+function assign(rt: Runtime, frame: Frame, t: Target, v: PyObj): void {
+  if (t.kind === 'Name') return storeName(rt, frame, t.id, v);
+  try {
+    if (t.kind === 'Attribute') {
+      const obj = evalExpr(rt, frame, t.value);
+      try {
+        setAttribute(rt, obj, t.attr, v);
+      } finally {
+        rt.decref(obj);
+      }
+      return;
+    }
+    const container = evalExpr(rt, frame, t.value);
+    let index: PyObj | null = null;
+    try {
+      if (t.index.kind === 'Slice') giveUp('slice assignment');
+      index = evalExpr(rt, frame, t.index);
+      setItem(rt, container, index, v, (d, k, val) => dictSet(rt, d, k, val));
+    } finally {
+      rt.decref(container);
+      if (index) rt.decref(index);
+    }
+  } finally {
+    rt.decref(v);
+  }
+}
+
+function del(rt: Runtime, frame: Frame, t: Target): void {
+  if (t.kind === 'Name') return deleteName(rt, frame, t.id);
+  const obj = evalExpr(rt, frame, t.value);
+  try {
+    if (t.kind === 'Attribute') return deleteAttribute(rt, obj, t.attr);
+    if (t.index.kind === 'Slice') giveUp('slice deletion');
+    const index = evalExpr(rt, frame, t.index);
+    try {
+      delItem(rt, obj, index);
+    } finally {
+      rt.decref(index);
+    }
+  } finally {
+    rt.decref(obj);
+  }
+}
+
+/** `a op= b`: lists extend or repeat in place (Objects/listobject.c list_inplace_concat). */
+function inPlace(rt: Runtime, op: '+' | '-' | '*', a: PyObj, b: PyObj): PyObj {
+  const p = a.payload;
+  if (p.kind === 'list' && op === '+') {
+    p.items.push(...iterate(rt, b));
+    return rt.incref(a);
+  }
+  if (p.kind === 'list' && op === '*') giveUp('in-place list repetition');
+  return binaryOp(rt, op, a, b);
+}
+
+function augAssign(rt: Runtime, frame: Frame, t: Target, op: '+' | '-' | '*', valueExpr: Expr): void {
+  if (t.kind === 'Name') {
+    const cur = loadName(rt, frame, t.id);
+    let result: PyObj;
+    try {
+      const v = evalExpr(rt, frame, valueExpr);
+      try {
+        result = inPlace(rt, op, cur, v);
+      } finally {
+        rt.decref(v);
+      }
+    } finally {
+      rt.decref(cur);
+    }
+    storeName(rt, frame, t.id, result);
+    return;
+  }
+  const obj = evalExpr(rt, frame, t.value);
+  let index: PyObj | null = null;
+  try {
+    if (t.kind === 'Subscript') {
+      if (t.index.kind === 'Slice') giveUp('slice augmented assignment');
+      index = evalExpr(rt, frame, t.index);
+    }
+    const cur = t.kind === 'Attribute' ? getAttribute(rt, obj, t.attr) : getItem(rt, obj, index as PyObj);
+    let result: PyObj;
+    try {
+      const v = evalExpr(rt, frame, valueExpr);
+      try {
+        result = inPlace(rt, op, cur, v);
+      } finally {
+        rt.decref(v);
+      }
+    } finally {
+      rt.decref(cur);
+    }
+    try {
+      if (t.kind === 'Attribute') setAttribute(rt, obj, t.attr, result);
+      else setItem(rt, obj, index as PyObj, result, (d, k, val) => dictSet(rt, d, k, val));
+    } finally {
+      rt.decref(result);
+    }
+  } finally {
+    rt.decref(obj);
+    if (index) rt.decref(index);
+  }
+}
+
+/** MAKE_FUNCTION: the code, the constant defaults tuple, the closure's cells. */
+export function makeFunction(rt: Runtime, frame: Frame, s: FunctionDef): PyObj {
+  const unit = frame.unit.children.get(s);
+  if (!unit) throw new Error(`no code for ${s.name}`);
+  unit.refs++;
+  const d = frame.unit.defaultsConst.get(s);
+  const closure = new Map<string, PyObj>();
+  for (const name of [...unit.scope.frees].sort()) {
+    const cell = frame.cells.get(name);
+    if (cell) closure.set(name, rt.incref(cell));
+  }
+  const f = rt.alloc({
+    kind: 'function', def: s, code: unit, qualname: s.name, defaults: d ? rt.incref(d) : null, closure, globals: 'module',
+  });
+  rt.track(f);
+  return f;
+}
+
+function slotNames(v: PyObj | undefined): string[] | null {
+  if (!v) return null;
+  const p = v.payload;
+  const names = p.kind === 'str' ? [p.value] : p.kind === 'tuple' ? p.items.map((i) => (i.payload.kind === 'str' ? i.payload.value : '')) : null;
+  if (!names) throw new PyException('TypeError', '__slots__ must be a str or a tuple of str');
+  // Objects/typeobject.c type_new sorts the slot names.
+  return names.sort();
+}
+
+/** __build_class__: runs the class body in a namespace, then makes the class from it. */
+function makeClass(rt: Runtime, frame: Frame, s: ClassDef): PyObj {
+  let base: ClassInfo | null = null;
+  if (s.base && s.base !== 'object') {
+    const b = loadName(rt, frame, s.base);
+    rt.decref(b);
+    if (b.payload.kind !== 'class') throw new PyException('TypeError', 'bases must be types');
+    base = b.payload.cls;
+  }
+  const unit = frame.unit.children.get(s);
+  if (!unit) throw new Error(`no code for ${s.name}`);
+  const ns = new Map<string, PyObj>();
+  const cells = new Map<string, PyObj>();
+  for (const name of unit.scope.frees) {
+    const c = frame.cells.get(name);
+    if (c) cells.set(name, c);
+  }
+  const classFrame: Frame = { unit, fast: new Map(), cells, classNs: ns };
+  execBody(rt, classFrame, s.body);
+  const outer = rt.frames.length > 0 || rt.mode === 'function';
+  const cls: ClassInfo = {
+    name: s.name,
+    qualname: outer ? `__case__.<locals>.${s.name}` : s.name,
+    base,
+    obj: null as unknown as PyObj,
+    attrs: ns,
+    slots: slotNames(ns.get('__slots__')),
+    sharedKeys: [],
+  };
+  const o = rt.alloc({ kind: 'class', cls });
+  o.rcExact = false;
+  rt.track(o);
+  cls.obj = o;
+  return o;
+}

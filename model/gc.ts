@@ -1,0 +1,173 @@
+// The cyclic collector (Modules/gcmodule.c gc_collect_main, 3.8-3.13). gc.collect(gen) looks at
+// the tracked objects of generations 0..gen: an object is unreachable when every reference to
+// it comes from other objects being looked at (update_refs, subtract_refs, move_unreachable).
+// Then, in this order: tuples and (in a full collection) dicts that can hold nothing tracked are
+// untracked; weak references to unreachable objects are cleared and the callbacks of those that
+// are themselves reachable run (handle_weakrefs); the unreachable objects are counted — that
+// count is gc.collect()'s result; __del__ runs once for each, in the collector's list order
+// (finalize_garbage); objects a finalizer made reachable again survive (handle_resurrected_objects);
+// the rest are cleared one by one (delete_garbage, tp_clear), and reference counting frees them.
+import { callFinalizer } from './dealloc.ts';
+import type { PyObj } from './objects.ts';
+import { atLeast } from './profile.ts';
+import { giveUp, type Runtime } from './runtime.ts';
+import { maybeUntrackDict, maybeUntrackTuple } from './tracking.ts';
+import { clearWeakrefs, runWeakrefCallbacks } from './weakrefs.ts';
+
+/** What tp_traverse visits: the objects `o` holds references to. */
+export function referents(o: PyObj): PyObj[] {
+  const p = o.payload;
+  switch (p.kind) {
+    case 'tuple': case 'list': return p.items;
+    case 'dict': return [...p.keys, ...p.values];
+    case 'set': return p.items;
+    case 'instance': return [...p.attrs.values(), ...(p.dict ? [p.dict] : []), p.cls.obj];
+    case 'function': return [...(p.defaults ? [p.defaults] : []), ...p.closure.values()];
+    case 'method': return [p.func, p.self];
+    case 'builtin': return p.self ? [p.self] : [];
+    case 'weakref': return p.callback ? [p.callback] : [];
+    case 'cell': return p.content ? [p.content] : [];
+    case 'class': return [...p.cls.attrs.values()];
+    default: return [];
+  }
+}
+
+/** The objects of `candidates` that nothing outside them references, in list order. */
+export function unreachableAmong(candidates: PyObj[]): PyObj[] {
+  const inSet = new Set(candidates);
+  const gcRefs = new Map<PyObj, number>();
+  for (const o of candidates) gcRefs.set(o, o.rcExact && !o.immortal ? o.rc : Infinity);
+  for (const o of candidates) {
+    for (const r of referents(o)) if (inSet.has(r)) gcRefs.set(r, (gcRefs.get(r) ?? 0) - 1);
+  }
+  const reachable = new Set<PyObj>();
+  const stack = candidates.filter((o) => (gcRefs.get(o) ?? 0) > 0);
+  while (stack.length) {
+    const o = stack.pop() as PyObj;
+    if (reachable.has(o)) continue;
+    reachable.add(o);
+    for (const r of referents(o)) if (inSet.has(r) && !reachable.has(r)) stack.push(r);
+  }
+  return candidates.filter((o) => !reachable.has(o));
+}
+
+/** gc.collect(generation): the number of unreachable objects found, or null if unknowable. */
+export function collect(rt: Runtime, generation: number): number | null {
+  if (atLeast(rt.profile, 3, 14)) giveUp('the incremental collector of 3.14 has no rule yet');
+  const gens = rt.generations;
+  // gc_list_merge appends each younger generation to the one being collected.
+  const young: PyObj[] = [...gens[generation]];
+  for (let i = 0; i < generation; i++) young.push(...gens[i]);
+  for (let i = 0; i <= generation; i++) gens[i] = [];
+  const unreachable = unreachableAmong(young);
+  const dead = new Set(unreachable);
+  const survivors = young.filter((o) => !dead.has(o));
+  for (const o of survivors) maybeUntrackTuple(rt, o);
+  const older = Math.min(generation + 1, 2);
+  gens[older].push(...survivors.filter((o) => o.tracked));
+  if (generation === 2) for (const o of survivors) maybeUntrackDict(rt, o);
+  let unknowable = false;
+  for (const o of unreachable) {
+    if (o.payload.kind === 'class' || o.payload.kind === 'module') unknowable = true;
+  }
+  // handle_weakrefs: clear every weak reference to garbage; only reachable references call back.
+  const callbacks: { ref: PyObj; callback: PyObj }[] = [];
+  for (const o of unreachable) {
+    for (const c of clearWeakrefs(o)) {
+      if (dead.has(c.ref)) rt.decref(c.callback);
+      else callbacks.push(c);
+    }
+  }
+  runWeakrefCallbacks(rt, callbacks);
+  const found = unreachable.length;
+  // Until cleared, the garbage sits in the collector's own list, not in a generation.
+  for (const o of unreachable) removeFromGenerations(rt, o);
+  for (const o of unreachable) if (o.alive) callFinalizer(rt, o, false);
+  const stillDead = new Set(unreachableAmong(unreachable.filter((o) => o.alive)));
+  for (const o of unreachable) {
+    if (!o.alive) continue;
+    if (!stillDead.has(o)) {
+      gens[older].push(o);
+      continue;
+    }
+    clearObject(rt, o);
+    if (o.alive && o.tracked) gens[older].push(o);
+  }
+  return unknowable ? null : found;
+}
+
+function removeFromGenerations(rt: Runtime, o: PyObj): void {
+  for (const gen of rt.generations) {
+    const i = gen.indexOf(o);
+    if (i >= 0) gen.splice(i, 1);
+  }
+}
+
+/** tp_clear: drop the references that may form a cycle (tuples have none: they cannot). */
+function clearObject(rt: Runtime, o: PyObj): void {
+  const p = o.payload;
+  rt.incref(o);
+  switch (p.kind) {
+    case 'instance': {
+      const values = [...p.attrs.values()];
+      p.attrs.clear();
+      for (const v of values) rt.decref(v);
+      if (p.dict) {
+        const d = p.dict;
+        p.dict = null;
+        rt.decref(d);
+      }
+      break;
+    }
+    case 'list': {
+      const items = p.items.splice(0);
+      for (let i = items.length - 1; i >= 0; i--) rt.decref(items[i]);
+      break;
+    }
+    case 'dict': {
+      const keys = p.keys.splice(0);
+      const values = p.values.splice(0);
+      for (let i = 0; i < keys.length; i++) {
+        rt.decref(keys[i]);
+        rt.decref(values[i]);
+      }
+      break;
+    }
+    case 'set': {
+      const items = p.items.splice(0);
+      for (const i of items) rt.decref(i);
+      break;
+    }
+    case 'function': {
+      if (p.defaults) {
+        const d = p.defaults;
+        p.defaults = null;
+        rt.decref(d);
+      }
+      const cells = [...p.closure.values()];
+      p.closure.clear();
+      for (const c of cells) rt.decref(c);
+      break;
+    }
+    case 'cell':
+      if (p.content) {
+        const c = p.content;
+        p.content = null;
+        rt.decref(c);
+      }
+      break;
+    case 'weakref':
+      if (p.callback) {
+        const c = p.callback;
+        p.callback = null;
+        rt.decref(c);
+      }
+      break;
+    case 'tuple':
+    case 'method':
+      break;
+    default:
+      giveUp(`the collector clearing a ${p.kind}`);
+  }
+  rt.decref(o);
+}

@@ -1,0 +1,34 @@
+// What sys.getrefcount(x) reports: every reference to x, including the one its own argument holds
+// on the caller's stack (Python/sysmodule.c sys_getrefcount returns Py_REFCNT(arg)).
+// - Objects the interpreter shares (small ints, None, interned strings, types...) have counts
+//   that depend on the whole interpreter: declined. Up to 3.11 statically allocated objects
+//   start near 10**9 (3.11: _PyObject_IMMORTAL_INIT uses 999999999), which is no more knowable.
+// - Immortal objects (3.12+, PEP 683) report a fixed count: _Py_IMMORTAL_REFCNT, which is
+//   UINT_MAX on 64-bit builds and UINT_MAX >> 2 on 32-bit ones in 3.12 and 3.13
+//   (Include/object.h); 3.14 changed the representation and has no rule here yet.
+// - 3.14 loads a local variable as a borrowed reference where it can (LOAD_FAST_BORROW,
+//   Python/flowgraph.c optimize_load_fast): the argument then adds nothing.
+import type { Expr } from '../language/ast.ts';
+import { nameKind } from './compile/scope.ts';
+import type { Frame } from './exec/frame.ts';
+import type { PyObj } from './objects.ts';
+import { atLeast } from './profile.ts';
+import type { Runtime } from './runtime.ts';
+
+export function immortalRefcount(rt: Runtime): bigint | null {
+  const p = rt.profile;
+  if (!atLeast(p, 3, 12) || atLeast(p, 3, 14)) return null;
+  return p.bits === 64 ? 4294967295n : 1073741823n;
+}
+
+/** The count sys.getrefcount(x) returns for `arg` (already counting the argument), or null. */
+export function getrefcount(rt: Runtime, frame: Frame | null, arg: PyObj, argExpr: Expr | null): bigint | null {
+  if (arg.immortal) return immortalRefcount(rt);
+  if (!arg.rcExact) return null;
+  if (atLeast(rt.profile, 3, 14)) {
+    if (frame && argExpr && argExpr.kind === 'Name' && nameKind(frame.unit.scope, argExpr.id) === 'fast') {
+      return BigInt(arg.rc - 1);
+    }
+  }
+  return BigInt(arg.rc);
+}

@@ -4,6 +4,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { NativeOracle } from './native.ts';
 
@@ -73,6 +74,13 @@ describe('worker.py on every installed CPython', () => {
         ]);
         expect(results[8]!.observations).toEqual(results[9]!.observations);
         expect(results[10]!.status).toBe('timeout');
+
+        // The repl mode echoes what this interpreter's own prompt echoes.
+        const typed = "import sys\nsys.getrefcount('lit')\nx = 1000; sys.getrefcount(x); x\n[x, 'a']\n_\nsys.getrefcount(_)\n";
+        const prompt = await execa(python!, ['-S', '-i', '-q'], { input: typed, env: { PYTHONHASHSEED: '0' } });
+        const [repl] = await oracle.run([{ source: typed, mode: 'repl' }]);
+        expect(repl!.observations).toEqual(prompt.stdout.split('\n').filter((line) => line !== ''));
+        expect(repl!.observations).toHaveLength(6);
       } finally {
         await oracle.close();
       }

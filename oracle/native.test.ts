@@ -83,6 +83,32 @@ describe('repl mode', () => {
     expect(await observe('a = 1; b = 2; a; b\nx = (1,\n 2)\nx', 'repl')).toEqual(['1', '2', '(1, 2)']);
   });
 
+  it('echoes exactly what `python -i` echoes, reference counts of literals included', async () => {
+    const source = [
+      'import sys',
+      "s = 'hello world'",
+      'sys.getrefcount(s)',
+      "sys.getrefcount('hello world x')",
+      'sys.getrefcount(1000)',
+      'x = 1000; sys.getrefcount(x); x',
+      'def f():',
+      "    return 'r' * 3",
+      '',
+      'f()',
+      '_',
+      'sys.getrefcount(_)',
+      "[1, 'a']",
+      'None',
+      'len(_)',
+      '',
+    ].join('\n');
+    const { executable } = await oracle.info();
+    const prompt = await execa(executable!, ['-S', '-i', '-q'], { input: source, env: { PYTHONHASHSEED: '0' } });
+    const echoed = prompt.stdout.split('\n').filter((line) => line !== '');
+    expect(echoed).toHaveLength(10);
+    expect(await observe(source, 'repl')).toEqual(echoed);
+  });
+
   it('compiles each input when its turn comes', async () => {
     // A later input that fails to compile does not stop the earlier ones from running.
     expect(await observe('1\nreturn 2', 'repl')).toEqual(['1', '!SyntaxError']);

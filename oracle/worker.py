@@ -159,7 +159,11 @@ def _run_program(source, mode):
             namespace['__case__']()
         else:
             for segment in prepared:
-                exec(compile(segment, '<stdin>', 'single'), namespace)
+                # The interactive prompt keeps an input's syntax tree (its arena) alive while the
+                # input runs, so each literal has one reference more than in a module: so here.
+                tree = ast.parse(segment, '<stdin>', 'single')
+                exec(compile(tree, '<stdin>', 'single'), namespace)
+                del tree
     except BaseException as exc:
         _emit('!' + type(exc).__name__)
 

@@ -1,5 +1,7 @@
 // Every case under cases/: it loads, the machine's python3 observes what the case recorded for its
 // version, and the model never contradicts a recorded observation (it may decline).
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { profileFor, ProfileError, type Profile } from '../model/profile.ts';
@@ -16,6 +18,14 @@ const { cases, errors } = loadCases([CASES_DIR]);
 test('every case under cases/ loads', () => {
   expect(errors.map((e) => e.message)).toEqual([]);
   expect(cases.length).toBeGreaterThanOrEqual(10);
+});
+
+test('every case file names the schema for editors, by its path relative to the file', () => {
+  const wrong = cases.filter((c) => {
+    const schema = relative(dirname(c.file), join(CASES_DIR, 'case.schema.json'));
+    return readFileSync(c.file, 'utf8').split('\n')[0] !== `# yaml-language-server: $schema=${schema}`;
+  });
+  expect(wrong.map((c) => c.file)).toEqual([]);
 });
 
 // One oracle, the machine's python3, for the whole file.

@@ -73,6 +73,8 @@ const MALFORMED: [string, string, string, string][] = [
   ['an exception that is not last', 'good-case', variant((l) => (l[12] = '    observations: ["!NameError", "True"]')), "13:20: expect[0].observations[0] '!NameError' must be the last observation (the program stops at an exception)"],
   ['a name that differs from the file name', 'other-case', variant(() => {}), "2:7: name 'good-case' differs from the file name 'other-case.yaml'"],
   ['a source that is not a literal block', 'good-case', variant((l) => l.splice(6, 4, 'source: "a = 10"')), "7:9: source must be a literal block scalar ('source: |' and the program on the lines below, indented)"],
+  ['a repeated tag', 'good-case', variant((l) => (l[5] = 'tags: [identity, gc, identity]')), "6:22: tags[2] repeats tags[0] ('identity')"],
+  ['two YAML documents', 'good-case', variant((l) => l.push('---', 'name: other')), '18:1: invalid YAML: a case file holds one YAML document'],
   ['an empty file', 'good-case', '', '1:1: the case must be a mapping'],
   ['a source outside the case language', 'good-case', variant((l) => (l[8] = "  b = open('x')")), "9:7: 'open' is not a callable of the case language"],
 ];

@@ -37,7 +37,10 @@ export function parseCaseText(text: string, file: string): Case {
   }
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const syntax = doc.errors[0];
-  if (syntax) fail({ offset: syntax.pos[0], reason: `invalid YAML: ${syntax.message.split('\n')[0]}` });
+  if (syntax) {
+    const what = syntax.code === 'MULTIPLE_DOCS' ? 'a case file holds one YAML document' : syntax.message.split('\n')[0];
+    fail({ offset: syntax.pos[0], reason: `invalid YAML: ${what}` });
+  }
   const duplicate = firstDuplicateKey(doc);
   if (duplicate) {
     const first = locAt(lineCounter, duplicate.firstOffset);

@@ -60,8 +60,13 @@ function toIssue(error: ErrorObject): SchemaIssue {
     }
     case 'minLength':
       return { path, reason: `${where} must not be empty` };
-    case 'uniqueItems':
-      return { path: [...path, Number(error.params.i)], reason: `${where} repeats '${String(error.data instanceof Array ? error.data[Number(error.params.i)] : '')}'` };
+    case 'uniqueItems': {
+      // Ajv scans from the end: j is the later of the two equal items.
+      const later = Number(error.params.j);
+      const first = Number(error.params.i);
+      const value = Array.isArray(error.data) ? ` ('${String(error.data[later])}')` : '';
+      return { path: [...path, later], reason: `${describePath([...path, later])} repeats ${describePath([...path, first])}${value}` };
+    }
     default:
       return { path, reason: `${where} ${error.message ?? 'is invalid'}` };
   }

@@ -83,8 +83,8 @@ function precedence(e: Expr): number {
 }
 
 /**
- * Inside an f-string field: the quote characters of the enclosing f-strings, which (like a
- * backslash and '#') may not appear there before Python 3.12. Null outside any field.
+ * Inside an f-string field: the quotes of the enclosing f-strings (`'`, `"`, `'''` or `"""`), which
+ * (like a backslash and '#') may not appear there before Python 3.12. Null outside any field.
  */
 type FieldQuotes = ReadonlySet<string> | null;
 
@@ -170,18 +170,18 @@ function renderSlice(s: Extract<Expr, { kind: 'Slice' }>, q: FieldQuotes): strin
   return `${part(s.lower)}:${part(s.upper)}${s.step === null ? '' : `:${part(s.step)}`}`;
 }
 
-/** Text that must not occur inside an f-string field before Python 3.12. */
+/** Text that may stand inside an f-string field before Python 3.12. */
 function fieldSafe(text: string, q: ReadonlySet<string>): boolean {
-  return !text.includes('\\') && !text.includes('#') && ![...q].some((c) => text.includes(c));
+  return !text.includes('\\') && !text.includes('#') && ![...q].some((quote) => text.includes(quote));
 }
 
 /** A str or bytes literal inside an f-string field: a quote that needs no escape, or an error. */
 function quotedInField(value: string, prefix: '' | 'b', q: ReadonlySet<string>): string {
   const preferred = reprQuote(value);
   for (const quote of [preferred, preferred === "'" ? '"' : "'"]) {
-    if (q.has(quote)) continue;
     const body = prefix === 'b' ? bytesReprBody(value, quote) : strReprBody(value, quote);
-    if (fieldSafe(body, q) && !body.includes(quote)) return `${prefix}${quote}${body}${quote}`;
+    const literal = `${prefix}${quote}${body}${quote}`;
+    if (!body.includes(quote) && fieldSafe(literal, q)) return literal;
   }
   const shown = prefix === 'b' ? bytesRepr(value) : strRepr(value);
   throw new Error(`${shown} cannot be written inside an f-string field (a backslash, '#' or both quotes)`);
@@ -192,9 +192,10 @@ const FSTRING_QUOTES = ["'", '"', "'''", '"""'];
 function renderFString(e: FStringExpr, outer: FieldQuotes): string {
   let firstError: Error | null = null;
   for (const quote of FSTRING_QUOTES) {
-    if (outer?.has(quote[0])) continue;
+    const literalOk = outer === null || fieldSafe(quote, outer);
+    if (!literalOk) continue;
     const fieldQuotes = new Set(outer ?? []);
-    fieldQuotes.add(quote[0]);
+    fieldQuotes.add(quote);
     try {
       return `f${quote}${renderParts(e.parts, quote[0], fieldQuotes, outer !== null, false)}${quote}`;
     } catch (err) {

@@ -45,6 +45,13 @@ export interface CodeUnit {
 export interface Compilation {
   cache: Map<string, PyObj>;
   memo: Map<Expr, ConstVal | null>;
+  /**
+   * The constant objects the syntax tree itself made (literals and folded results, not the
+   * tuples the compiler builds). At the interactive prompt the tree's arena keeps one reference
+   * to each while the input runs (Python/pythonrun.c PyRun_InteractiveOneObject frees the arena
+   * after running; Python/pyarena.c _PyArena_AddPyObject).
+   */
+  fromTree: Set<PyObj>;
 }
 
 function keyOf(c: ConstVal): string {
@@ -124,8 +131,9 @@ class UnitBuilder {
   }
 
   /** LOAD_CONST of `c`: the object, counted once in co_consts however often it is loaded. */
-  private load(c: ConstVal, uses = 1): PyObj {
+  private load(c: ConstVal, uses = 1, fromTree = false): PyObj {
     const o = materialize(this.rt, this.comp, c);
+    if (fromTree) this.treeItems(o, c);
     if (this.loads.has(o)) {
       this.rt.decref(o);
     } else {
@@ -148,7 +156,7 @@ class UnitBuilder {
     if (!e) return;
     const c = foldConstant(e, this.comp.memo);
     if (c) {
-      this.unit.constOf.set(e, this.load(c));
+      this.unit.constOf.set(e, this.load(c, 1, true));
       return;
     }
     switch (e.kind) {
@@ -157,7 +165,9 @@ class UnitBuilder {
       case 'Set': {
         const items = e.elts.map((x) => foldConstant(x, this.comp.memo));
         if (items.length > 2 && items.every((x): x is ConstVal => x !== null)) {
-          this.unit.displayConst.set(e, this.load({ t: e.kind === 'List' ? 'tuple' : 'frozenset', items }));
+          const k = this.load({ t: e.kind === 'List' ? 'tuple' : 'frozenset', items });
+          this.treeMadeItems(k);
+          this.unit.displayConst.set(e, k);
         } else {
           e.elts.forEach((x) => this.expr(x));
         }
@@ -167,7 +177,9 @@ class UnitBuilder {
         const keys = e.entries.map(({ key }) => foldConstant(key, this.comp.memo));
         if (constKeyMap(this.rt) && keys.length > 1 && keys.every((x): x is ConstVal => x !== null)) {
           e.entries.forEach(({ value }) => this.expr(value));
-          this.unit.displayConst.set(e, this.load({ t: 'tuple', items: keys }));
+          const k = this.load({ t: 'tuple', items: keys });
+          this.treeMadeItems(k);
+          this.unit.displayConst.set(e, k);
         } else {
           e.entries.forEach(({ key, value }) => { this.expr(key); this.expr(value); });
         }
@@ -180,7 +192,9 @@ class UnitBuilder {
           if ((op === 'in' || op === 'not in') && (rhs.kind === 'List' || rhs.kind === 'Set')) {
             const items = rhs.elts.map((x) => foldConstant(x, this.comp.memo));
             if (items.every((x): x is ConstVal => x !== null)) {
-              this.unit.displayConst.set(rhs, this.load({ t: rhs.kind === 'List' ? 'tuple' : 'frozenset', items }));
+              const k = this.load({ t: rhs.kind === 'List' ? 'tuple' : 'frozenset', items }, 1, true);
+              this.treeMadeItems(k);
+              this.unit.displayConst.set(rhs, k);
               return;
             }
           }
@@ -196,12 +210,12 @@ class UnitBuilder {
       case 'FString':
         for (const p of e.parts) {
           if (typeof p === 'string') {
-            this.load({ t: 'str', v: p });
+            this.load({ t: 'str', v: p }, 1, true);
             continue;
           }
           this.expr(p.value);
           for (const q of p.spec ?? []) {
-            if (typeof q === 'string') this.load({ t: 'str', v: q });
+            if (typeof q === 'string') this.load({ t: 'str', v: q }, 1, true);
             else this.expr(q.value);
           }
         }
@@ -209,6 +223,16 @@ class UnitBuilder {
       case 'Tuple': e.elts.forEach((x) => this.expr(x)); break;
       default: break;
     }
+  }
+
+  /** Marks a tree-made constant, or the items of a compiler-made tuple of tree-made constants. */
+  private treeItems(o: PyObj, _c: ConstVal): void {
+    this.comp.fromTree.add(o);
+  }
+
+  private treeMadeItems(o: PyObj): void {
+    const p = o.payload;
+    if (p.kind === 'tuple' || p.kind === 'set') for (const i of p.items) this.comp.fromTree.add(i);
   }
 
   target(t: Expr): void {
@@ -242,7 +266,7 @@ class UnitBuilder {
           const items = defaults as ConstVal[];
           // Loaded one by one, then folded: the single loads vanish from 3.12 on.
           const keep = !atLeast(rt.profile, 3, 12);
-          for (const d of items) this.load(d, keep ? 1 : 0);
+          for (const d of items) this.load(d, keep ? 1 : 0, true);
           this.unit.defaultsConst.set(s, this.load({ t: 'tuple', items }));
         }
         const child = compileUnit(rt, this.comp, s.body, this.unit.scope.children.get(s) as Scope, 'function', s.name);

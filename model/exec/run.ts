@@ -32,12 +32,12 @@ function setUpBuiltins(rt: Runtime): void {
 }
 
 function newComp(): Compilation {
-  return { cache: new Map(), memo: new Map() };
+  return { cache: new Map(), memo: new Map(), fromTree: new Set() };
 }
 
-function moduleFrame(rt: Runtime, body: Stmt[]): Frame {
+function moduleFrame(rt: Runtime, body: Stmt[], comp: Compilation = newComp()): Frame {
   const scope = analyse(body, 'module');
-  const unit = compileUnit(rt, newComp(), body, scope, 'module', '<module>');
+  const unit = compileUnit(rt, comp, body, scope, 'module', '<module>');
   return { unit, fast: new Map(), cells: new Map(), classNs: null };
 }
 
@@ -65,7 +65,11 @@ function displayHook(rt: Runtime, value: PyObj): void {
 
 function runRepl(rt: Runtime, program: Program): void {
   for (const input of replInputs(program.body)) {
-    const frame = moduleFrame(rt, input);
+    const comp = newComp();
+    const frame = moduleFrame(rt, input, comp);
+    // The input's syntax tree lives while it runs, holding its literals.
+    const tree = [...comp.fromTree].filter((o) => o.alive);
+    for (const o of tree) rt.incref(o);
     try {
       for (const s of input) {
         if (s.kind === 'ExprStmt') {
@@ -78,6 +82,7 @@ function runRepl(rt: Runtime, program: Program): void {
       }
     } finally {
       releaseUnit(rt, frame.unit);
+      for (const o of tree) rt.decref(o);
     }
   }
 }

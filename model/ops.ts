@@ -55,7 +55,28 @@ function sameAddress(a: PyObj, b: PyObj): boolean | null {
   if (a.identityUnknown || b.identityUnknown) return null;
   const aEnd = a.alive ? Infinity : a.freedAt;
   const bEnd = b.alive ? Infinity : b.freedAt;
-  return a.allocatedAt < bEnd && b.allocatedAt < aEnd ? false : null;
+  if (a.allocatedAt < bEnd && b.allocatedAt < aEnd) return false;
+  return reusedAddress(a, b) ? true : null;
+}
+
+/** Set by the profile: whether a block freed just now goes to the next allocation of its kind. */
+export const reuse = { immediate: true };
+
+/**
+ * The simplest reuse of freed memory: an object freed, and the very next allocation one of the
+ * same kind (a list from the list free list, Objects/listobject.c; a dict from the dict free list;
+ * any other object from the block pymalloc just put back at the head of its pool's free list,
+ * Objects/obmalloc.c). Anything allocated or freed in between and the model declines.
+ */
+function reusedAddress(a: PyObj, b: PyObj): boolean {
+  if (!reuse.immediate) return false;
+  const [first, second] = a.allocatedAt < b.allocatedAt ? [a, b] : [b, a];
+  if (first.alive || second.allocatedAt !== first.freedAt + 1) return false;
+  const p = first.payload;
+  const q = second.payload;
+  if (p.kind !== q.kind) return false;
+  if (p.kind === 'instance' && q.kind === 'instance') return p.cls === q.cls;
+  return p.kind === 'list' || p.kind === 'object' || p.kind === 'dict';
 }
 
 export function equals(a: PyObj, b: PyObj): boolean | null {

@@ -106,7 +106,9 @@ export type Step =
   | { kind: 'cycle'; shape: CycleShape; a: Pick; b: Pick }
   | { kind: 'weakref'; slot: 0 | 1; target: Pick; callback: boolean }
   | { kind: 'baseline'; source: Pick }
-  | { kind: 'observe'; what: ObservationSpec };
+  | { kind: 'observe'; what: ObservationSpec }
+  /** No statement: what shrinking turns a step into when the failure does not need it. */
+  | { kind: 'skip' };
 
 /** How the classes a program may use are written (the builder emits only those used). */
 export interface ClassShapes {
@@ -117,7 +119,10 @@ export interface ClassShapes {
 export interface Plan {
   mode: Mode;
   classes: ClassShapes;
-  /** Values bound to `a`, `b`, `c` in turn before the steps, so that the steps find names to use. */
-  setup: ValueSpec[];
+  /**
+   * Values bound to `a`, `b`, `c` in turn before the steps, so that the steps find names to use;
+   * null leaves its name unbound (what shrinking makes of a value the failure does not need).
+   */
+  setup: (ValueSpec | null)[];
   steps: Step[];
 }

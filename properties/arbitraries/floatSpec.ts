@@ -5,7 +5,8 @@ import type { FloatSpec } from '../plan.ts';
 
 export function floatSpecArb(): fc.Arbitrary<FloatSpec> {
   return fc.oneof(
-    { weight: 3, arbitrary: fc.constantFrom(0.0, 1.5, -0.0, 1e16, 2.5, -1.5).map((value): FloatSpec => ({ kind: 'float-literal', value })) },
+    { weight: 2, arbitrary: fc.constantFrom(0.0, -0.0).map((value): FloatSpec => ({ kind: 'float-literal', value })) },
+    { weight: 2, arbitrary: fc.constantFrom(1.5, 1e16, 2.5, -1.5).map((value): FloatSpec => ({ kind: 'float-literal', value })) },
     { weight: 1, arbitrary: fc.constantFrom('1.5', '0.0', '1e16').map((text): FloatSpec => ({ kind: 'float-of-str', text })) },
   );
 }

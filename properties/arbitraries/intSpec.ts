@@ -26,7 +26,7 @@ export function intSpecArb(): fc.Arbitrary<IntSpec> {
     { weight: 3, arbitrary: fc.constantFrom(...OTHER_INTS).map((value): IntSpec => ({ kind: 'int-literal', value })) },
     { weight: 3, arbitrary: fc.constantFrom(...BOUNDARY_INTS).map((value): IntSpec => ({ kind: 'int-literal', value })) },
     { weight: 2, arbitrary: fc.constantFrom(...FOLDED_INTS) },
-    { weight: 2, arbitrary: fc.constantFrom(257n, 5n, 256n, -5n, 1000n, 10n ** 20n).map((value): IntSpec => ({ kind: 'int-of-str', value })) },
+    { weight: 3, arbitrary: fc.constantFrom(257n, 5n, 256n, -5n, 1000n, 10n ** 20n).map((value): IntSpec => ({ kind: 'int-of-str', value })) },
     {
       weight: 3,
       arbitrary: fc.record({ op: fc.constantFrom('+' as const, '-' as const, '*' as const), source: pickArb() })

@@ -15,7 +15,7 @@ export function observationSpecArb(): fc.Arbitrary<ObservationSpec> {
     { weight: 2, arbitrary: two('id-eq') },
     { weight: 1, arbitrary: fc.constantFrom('object' as const, 'list' as const, 'instance' as const).map((what): Obs => ({ kind: 'fresh-id', what })) },
     { weight: 3, arbitrary: one('refcount') },
-    { weight: 3, arbitrary: bare('delta') },
+    { weight: 4, arbitrary: bare('delta') },
     { weight: 4, arbitrary: pickArb().map((w): Obs => ({ kind: 'weak-dead', w })) },
     { weight: 1, arbitrary: fc.record({ w: pickArb(), a: pickArb() }).map((r): Obs => ({ kind: 'weak-is', ...r })) },
     { weight: 3, arbitrary: bare('collect') },

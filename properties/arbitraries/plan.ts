@@ -19,6 +19,6 @@ export function planArb(options: PlanOptions = {}): fc.Arbitrary<Plan> {
     mode: options.mode === undefined ? fc.constantFrom(...MODES) : fc.constant(options.mode),
     classes: fc.record({ finalizer: fc.constantFrom<ClassShapes['finalizer']>('constant', 'tag') }),
     setup: fc.array(setupValueArb(), { minLength: 1, maxLength: 3 }),
-    steps: fc.array(stepArb(), { minLength: 2, maxLength: options.maxSteps ?? DEFAULT_MAX_STEPS }),
+    steps: fc.array(stepArb(), { minLength: 1, maxLength: options.maxSteps ?? DEFAULT_MAX_STEPS }),
   });
 }

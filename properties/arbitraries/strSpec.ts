@@ -11,15 +11,15 @@ const fragment = (): fc.Arbitrary<string> => fc.constantFrom('a', 'b', 'ab', 'he
 
 export function strSpecArb(): fc.Arbitrary<StrSpec> {
   return fc.oneof(
-    { weight: 5, arbitrary: fc.constantFrom(...IDENTIFIER_LIKE, ...NOT_IDENTIFIER_LIKE).map((value): StrSpec => ({ kind: 'str-literal', value })) },
+    { weight: 3, arbitrary: fc.constantFrom(...IDENTIFIER_LIKE, ...NOT_IDENTIFIER_LIKE).map((value): StrSpec => ({ kind: 'str-literal', value })) },
     { weight: 1, arbitrary: fc.record({ left: fragment(), right: fragment() }).map(({ left, right }): StrSpec => ({ kind: 'str-folded', left, right })) },
     { weight: 3, arbitrary: fc.record({ prefix: fc.constantFrom('ab', 'x', ''), source: pickArb() }).map((r): StrSpec => ({ kind: 'str-concat', ...r })) },
-    { weight: 1, arbitrary: fc.array(fragment(), { maxLength: 3 }).map((parts): StrSpec => ({ kind: 'str-join', parts })) },
+    { weight: 2, arbitrary: fc.array(fragment(), { maxLength: 3 }).map((parts): StrSpec => ({ kind: 'str-join', parts })) },
     { weight: 3, arbitrary: fc.record({ source: pickArb(), times: fc.nat({ max: 3 }) }).map((r): StrSpec => ({ kind: 'str-repeat', ...r })) },
     { weight: 2, arbitrary: fc.constantFrom(5n, 257n, -5n, 10n ** 20n).map((value): StrSpec => ({ kind: 'str-of-int', value })) },
     { weight: 1, arbitrary: pickArb().map((source): StrSpec => ({ kind: 'str-of-name', source })) },
     { weight: 3, arbitrary: pickArb().map((source): StrSpec => ({ kind: 'str-upper', source })) },
     { weight: 3, arbitrary: pickArb().map((source): StrSpec => ({ kind: 'str-fstring', source })) },
-    { weight: 2, arbitrary: fc.array(fragment(), { minLength: 1, maxLength: 3 }).map((parts): StrSpec => ({ kind: 'str-intern', parts })) },
+    { weight: 3, arbitrary: fc.array(fragment(), { minLength: 1, maxLength: 3 }).map((parts): StrSpec => ({ kind: 'str-intern', parts })) },
   );
 }

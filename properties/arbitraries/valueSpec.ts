@@ -11,11 +11,11 @@ import { strSpecArb } from './strSpec.ts';
 export function valueSpecArb(): fc.Arbitrary<ValueSpec> {
   return fc.oneof(
     { weight: 5, arbitrary: intSpecArb() },
-    { weight: 6, arbitrary: strSpecArb() },
+    { weight: 8, arbitrary: strSpecArb() },
     { weight: 6, arbitrary: callSpecArb() },
     { weight: 4, arbitrary: containerSpecArb() },
     { weight: 2, arbitrary: floatSpecArb() },
     { weight: 1, arbitrary: bytesSpecArb() },
-    { weight: 2, arbitrary: fc.constantFrom<ConstSpec['value']>('True', 'False', 'None', 'Ellipsis').map((value): ConstSpec => ({ kind: 'const', value })) },
+    { weight: 3, arbitrary: fc.constantFrom<ConstSpec['value']>('True', 'False', 'None', 'Ellipsis').map((value): ConstSpec => ({ kind: 'const', value })) },
   );
 }

@@ -53,6 +53,23 @@ describe('buildProgram', () => {
     expect(text(p)).toBe('a = 257\ndel a\n');
   });
 
+  it('derives from its own target, bound first, when no name of the needed kind is bound', () => {
+    const p = plan([{ kind: 'instance', cls: 'D' }], [
+      { kind: 'assign', target: 3, value: { kind: 'int-arith', op: '+', source: 0 } },
+      { kind: 'assign', target: 4, value: { kind: 'str-upper', source: 0 } },
+    ]);
+    expect(text(p)).toBe("class D:\n    pass\na = D()\nx = 256\nx = x + 1\ny = 'ab'\ny = y.upper()\n");
+  });
+
+  it('makes the partner of a two-instance cycle when only one instance is bound', () => {
+    const p = plan([{ kind: 'instance', cls: 'D' }], [{ kind: 'cycle', shape: 'pair', a: 0, b: 0 }]);
+    expect(text(p)).toBe('class D:\n    pass\na = D()\nb = D()\na.other = b\nb.other = a\n');
+  });
+
+  it('builds nothing for a skipped step or an unbound setup slot', () => {
+    expect(text(plan([null, { kind: 'int-literal', value: 5n }], [{ kind: 'skip' }]))).toBe('b = 5\n');
+  });
+
   it('gives tagged instances their name as tag', () => {
     const p = plan([{ kind: 'instance', cls: 'E' }], [], { classes: { finalizer: 'tag' } });
     expect(text(p)).toContain("class E(C):\n    pass\na = E('a')\n");

@@ -9,7 +9,9 @@ import { buildStep } from './steps.ts';
 export function buildProgram(plan: Plan): Program {
   const heap = new Heap(plan.classes.finalizer === 'tag');
   const body: Stmt[] = [];
-  plan.setup.forEach((value, slot) => body.push(...buildStep({ kind: 'assign', target: slot, value }, heap, plan.mode)));
+  plan.setup.forEach((value, slot) => {
+    if (value !== null) body.push(...buildStep({ kind: 'assign', target: slot, value }, heap, plan.mode));
+  });
   for (const step of plan.steps) body.push(...buildStep(step, heap, plan.mode));
   const all = [...prelude(heap.uses, plan.classes), ...body];
   // A function body cannot be empty: `pass` keeps a fully skipped plan valid in every mode.

@@ -4,7 +4,7 @@ import type { Expr, Mode, Stmt } from '../../language/ast.ts';
 import type { AttrName, Step } from '../plan.ts';
 import { anyObject, BASELINE_NAME, Heap, isKind, NAME_POOL, WEAKREF_NAMES, type SymObject } from './heap.ts';
 import { buildObservation } from './observations.ts';
-import { buildItem, buildValue } from './values.ts';
+import { buildItem, buildValue, derivationSeed } from './values.ts';
 import { assign, attr, del, exprStmt, int, method, moduleCall, name, str, subscript } from './nodes.ts';
 
 export const slotName = (slot: number): string => NAME_POOL[slot % NAME_POOL.length]!;
@@ -17,10 +17,20 @@ export function buildStep(step: Step, heap: Heap, mode: Mode): Stmt[] {
     case 'assign':
     case 'chain': {
       const targets = (step.kind === 'assign' ? [step.target] : step.targets).map(slotName);
-      const built = buildValue(step.value, heap, targets[0]!);
+      const first = targets[0]!;
+      const out: Stmt[] = [];
+      let built = buildValue(step.value, heap, first);
+      const seed = derivationSeed(step.value);
+      if (built === null && seed !== null) {
+        const seeded = buildValue(seed, heap, first)!;
+        heap.bind(first, seeded.obj.id);
+        out.push(assign([name(first)], seeded.expr));
+        built = buildValue(step.value, heap, first);
+      }
       if (built === null) return [];
       for (const t of targets) heap.bind(t, built.obj.id);
-      return [assign(targets.map(name), built.expr)];
+      out.push(assign(targets.map(name), built.expr));
+      return out;
     }
     case 'alias': {
       const src = heap.choose(step.source, anyObject);
@@ -125,6 +135,8 @@ export function buildStep(step: Step, heap: Heap, mode: Mode): Stmt[] {
       const stmt = buildObservation(step.what, heap, mode);
       return stmt === null ? [] : [stmt];
     }
+    case 'skip':
+      return [];
   }
 }
 
@@ -182,11 +194,19 @@ function cycle(step: Extract<Step, { kind: 'cycle' }>, heap: Heap): Stmt[] {
     objA.fields.set('items', list.id);
     return [assign([attr(name(a), 'items')], { kind: 'List', elts: [name(a)] })];
   }
-  // Two distinct instances: a pair of one is the self-cycle, which has a shape of its own.
-  const b = heap.choose(step.b, (o) => isInstance(o) && o !== objA);
-  if (b === null) return [];
+  // Two distinct instances (a pair of one is the self-cycle); with only one bound, the step makes
+  // its partner, of the same class, in the slot `b` names.
+  const out: Stmt[] = [];
+  let b = heap.choose(step.b, (o) => isInstance(o) && o !== objA);
+  if (b === null) {
+    b = slotName(step.b) === a ? slotName(step.b + 1) : slotName(step.b);
+    const partner = buildValue({ kind: 'instance', cls: objA.cls ?? 'D' }, heap, b)!;
+    heap.bind(b, partner.obj.id);
+    out.push(assign([name(b)], partner.expr));
+  }
   const objB = heap.objectOf(b);
   objA.fields.set('other', objB.id);
   objB.fields.set('other', objA.id);
-  return [assign([attr(name(a), 'other')], name(b)), assign([attr(name(b), 'other')], name(a))];
+  out.push(assign([attr(name(a), 'other')], name(b)), assign([attr(name(b), 'other')], name(a)));
+  return out;
 }

@@ -138,6 +138,25 @@ export function buildValue(spec: ValueSpec, heap: Heap, tag: string): Built | nu
   }
 }
 
+/**
+ * A value derived from a bound name of some kind (`x + 1`, `'ab' + s`, `s.upper()`) needs such a
+ * name; when none is bound, the step first binds its own target to this literal and derives from it.
+ */
+export function derivationSeed(spec: ValueSpec): ValueSpec | null {
+  switch (spec.kind) {
+    case 'int-arith':
+    case 'str-of-name':
+      return { kind: 'int-literal', value: 256n };
+    case 'str-concat':
+    case 'str-repeat':
+    case 'str-upper':
+    case 'str-fstring':
+      return { kind: 'str-literal', value: 'ab' };
+    default:
+      return null;
+  }
+}
+
 function joinOf(parts: string[]): Expr {
   const list: ListExpr = { kind: 'List', elts: parts.map(str) };
   return method(str(''), 'join', list);

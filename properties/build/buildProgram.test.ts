@@ -6,7 +6,7 @@ import { planArb } from '../arbitraries/plan.ts';
 import type { Plan, Step, ValueSpec } from '../plan.ts';
 import { buildProgram } from './buildProgram.ts';
 
-const plan = (setup: ValueSpec[], steps: Step[], extra: Partial<Plan> = {}): Plan => ({
+const plan = (setup: (ValueSpec | null)[], steps: Step[], extra: Partial<Plan> = {}): Plan => ({
   mode: 'module',
   classes: { finalizer: 'constant' },
   setup,

@@ -1,0 +1,56 @@
+// `cmm check`: the conformance campaign against one CPython, with the profile of the version and
+// pointer width that interpreter reports.
+import { runCampaign } from '../properties/campaign.ts';
+import { formatCampaign } from '../properties/campaignReport.ts';
+import { campaignToJson } from './check-json.ts';
+import { UsageError } from './errors.ts';
+import type { Io } from './io.ts';
+import { withOracle } from './oracle.ts';
+import { integerOption, modeOption, parseOptions, profileOf, seedOption, stringOption } from './options.ts';
+import { progressLine } from './progress.ts';
+import { usage } from './usage.ts';
+
+export async function checkCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseOptions(args, {
+    python: { type: 'string' },
+    runs: { type: 'string' },
+    seed: { type: 'string' },
+    path: { type: 'string' },
+    mode: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (values.help === true) return io.out(usage.check), 0;
+  if (positionals.length > 0) throw new UsageError(`check takes no FILE arguments (got '${positionals[0]}')`);
+  const runs = integerOption(values, 'runs', 1000, 1)!;
+  const seed = seedOption(values);
+  const path = stringOption(values, 'path');
+  if (path !== undefined && seed === undefined) throw new UsageError('--path replays a failure only together with its --seed');
+  const mode = values.mode === undefined ? undefined : modeOption(values);
+
+  const result = await withOracle(stringOption(values, 'python') ?? 'python3', async (oracle, info) => {
+    const profile = profileOf(info.version, info.bits);
+    const progress = progressLine(io, runs, `checking the model against ${info.name} (CPython ${info.version})`);
+    try {
+      return await runCampaign({
+        oracle,
+        profile,
+        runs,
+        ...(seed !== undefined ? { seed } : {}),
+        ...(path !== undefined ? { path } : {}),
+        ...(mode !== undefined ? { mode } : {}),
+        onProgress: (done) => progress.update(done),
+      });
+    } finally {
+      progress.clear();
+    }
+  });
+
+  if (values.json === true) {
+    io.out(campaignToJson(result));
+  } else {
+    const { name, version, bits, executable } = result.interpreter;
+    io.out(`interpreter: ${name}${executable !== undefined && executable !== name ? ` (${executable})` : ''}, CPython ${version}, ${bits}-bit\n`);
+    io.out(formatCampaign(result));
+  }
+  return result.failure === null ? 0 : 1;
+}

@@ -1,0 +1,76 @@
+// Command-line options: node:util parseArgs in strict mode, and the checks on each value, every
+// failure turned into a one-line UsageError.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { MODES, type Mode } from '../language/ast.ts';
+import { profileFor, ProfileError, type Profile } from '../model/profile.ts';
+import { UsageError } from './errors.ts';
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
+export interface Parsed {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+export function parseOptions(args: readonly string[], options: OptionSpec): Parsed {
+  try {
+    const { values, positionals } = parseArgs({ args: [...args], options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true });
+    return { values: values as Parsed['values'], positionals };
+  } catch (e) {
+    // parseArgs explains how to pass a positional that starts with '-': the first sentence is enough.
+    const message = e instanceof Error ? e.message : String(e);
+    throw new UsageError(message.split(/\. (?=To specify)/)[0]!.replace(/\.$/, ''));
+  }
+}
+
+export function stringOption(values: Parsed['values'], name: string): string | undefined {
+  const v = values[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** A non-negative integer (or a positive one with `min: 1`). */
+export function integerOption(values: Parsed['values'], name: string, fallback: number | undefined, min = 0): number | undefined {
+  const text = stringOption(values, name);
+  if (text === undefined) return fallback;
+  if (!/^-?\d+$/.test(text.trim())) throw new UsageError(`--${name} expects an integer, not '${text}'`);
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n < min) throw new UsageError(`--${name} expects an integer of at least ${min}, not '${text}'`);
+  return n;
+}
+
+/** fast-check seeds are 32-bit signed integers. */
+export function seedOption(values: Parsed['values']): number | undefined {
+  const text = stringOption(values, 'seed');
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!/^-?\d+$/.test(text.trim()) || n < -(2 ** 31) || n >= 2 ** 32) throw new UsageError(`--seed expects a 32-bit integer, not '${text}'`);
+  return n | 0;
+}
+
+export function modeOption(values: Parsed['values']): Mode {
+  const text = stringOption(values, 'mode');
+  if (text === undefined) return 'module';
+  if (!(MODES as readonly string[]).includes(text)) throw new UsageError(`--mode expects one of ${MODES.join(', ')}, not '${text}'`);
+  return text as Mode;
+}
+
+export function bitsOption(values: Parsed['values']): 32 | 64 {
+  const text = stringOption(values, 'bits');
+  if (text === undefined || text === '64') return 64;
+  if (text === '32') return 32;
+  throw new UsageError(`--bits expects 64 or 32, not '${text}'`);
+}
+
+/** The profile for a version the user typed or an interpreter reported; unknown ones are usage errors. */
+export function profileOf(version: string, bits: 32 | 64): Profile {
+  try {
+    return profileFor(version, bits);
+  } catch (e) {
+    if (e instanceof ProfileError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+export function requireFiles(positionals: readonly string[], command: string): void {
+  if (positionals.length === 0) throw new UsageError(`${command} needs at least one FILE (see cmm ${command} --help)`);
+}

@@ -8,15 +8,16 @@
 // problems, and the campaign goes on looking for divergences.
 import fc from 'fast-check';
 import type { Mode, Program } from '../language/ast.ts';
-import { parseProgram } from '../language/parse.ts';
 import { predictDetailed } from '../model/predict.ts';
 import type { Profile } from '../model/profile.ts';
 import type { InterpreterInfo, Oracle, RunStatus } from '../oracle/types.ts';
 import { programArb } from './arbitraries/program.ts';
 import { checkProgram, type Checked, type Predictor } from './checkProgram.ts';
 import { describeDivergences, programTextOf } from './describe.ts';
-import { observationSites } from './sites.ts';
+import { locate, type DivergentObservation } from './locate.ts';
 import { Tally, type CampaignTotals, type InterpreterProblem } from './tally.ts';
+
+export type { DivergentObservation } from './locate.ts';
 
 export interface CampaignOptions {
   oracle: Oracle;
@@ -35,18 +36,6 @@ export interface CampaignOptions {
   predict?: Predictor;
   /** Called after each generated program has been compared (not during shrinking). */
   onProgress?: (done: number) => void;
-}
-
-export interface DivergentObservation {
-  /** 0-based position in the list of observations. */
-  position: number;
-  /** 1-based line of the statement that made it, when known. */
-  line: number | null;
-  /** That statement's source text, when known. */
-  statement: string | null;
-  /** null: no observation at this position. */
-  model: string | null;
-  cpython: string | null;
 }
 
 export interface Counterexample {
@@ -168,29 +157,4 @@ async function replay(program: Program, options: CampaignOptions, predict: Predi
     modelError: checked.modelError,
     reproduced: kind === 'model-error' ? checked.modelError !== null : checked.verdict.divergent > 0,
   };
-}
-
-/** Attaches to each divergent position the line and text of the statement that made it, if known. */
-export function locate(checked: Checked, mode: Mode): DivergentObservation[] {
-  const lines = checked.source.split('\n');
-  let sites: ReturnType<typeof observationSites> = [];
-  try {
-    sites = observationSites(parseProgram(checked.source, { mode }));
-  } catch {
-    // Without a parse there are no locations; the values are reported all the same.
-  }
-  return checked.verdict.divergences.map((d) => {
-    const site = sites[d.position];
-    // An exception can come from a statement that observes nothing: then the site is not known.
-    const raised = d.cpython?.startsWith('!') === true;
-    const line = site?.loc?.line ?? null;
-    const known = line !== null && !raised;
-    return {
-      position: d.position,
-      line: known ? line : null,
-      statement: known ? (lines[line - 1] ?? '').trim() : null,
-      model: d.model,
-      cpython: d.cpython,
-    };
-  });
 }

@@ -9,6 +9,7 @@ import { giveUp, PyException, type Runtime } from '../runtime.ts';
 import { bool } from '../singletons.ts';
 import { newStr } from '../strings.ts';
 import { dictAppend, newDict, newList, newSet, newTuple } from '../values.ts';
+import { dictInsertTracking } from '../tracking.ts';
 import { getAttribute } from './attributes.ts';
 import { callExpr } from './calls.ts';
 import type { Frame } from './frame.ts';
@@ -137,6 +138,8 @@ export function dictSet(rt: Runtime, d: PyObj, k: PyObj, v: PyObj): void {
   const i = indexOfKey(d.payload.keys, k);
   if (i === null) giveUp('a dict key the model cannot compare');
   if (i >= 0) {
+    // insertdict runs MAINTAIN_TRACKING for a replaced value too (Objects/dictobject.c).
+    dictInsertTracking(rt, d, d.payload.keys[i], v);
     const old = d.payload.values[i];
     d.payload.values[i] = v;
     rt.decref(k);

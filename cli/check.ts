@@ -51,6 +51,8 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
     const { name, version, bits, executable } = result.interpreter;
     io.out(`interpreter: ${name}${executable !== undefined && executable !== name ? ` (${executable})` : ''}, CPython ${version}, ${bits}-bit\n`);
     io.out(formatCampaign(result));
+    // A path from an older version of the generators can lead nowhere: say so rather than look like a pass.
+    if (path !== undefined && result.failure === null) io.out(`the replay of path "${path}" found no failure (is the path from another version of cmm?)\n`);
   }
   return result.failure === null ? 0 : 1;
 }

@@ -9,8 +9,10 @@ export async function withOracle<T>(python: string, use: (oracle: Oracle, info: 
   const onSignal = (signal: NodeJS.Signals): void => {
     void oracle.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  // `on`, not `once`: execa's signal-exit re-raises a signal it sees no other listener for, and
+  // `once` removes ours before it runs, which would kill us before the worker is closed.
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     let info: InterpreterInfo;
     try {

@@ -120,6 +120,11 @@ function convertField(node: SyntaxNode, tok: StringToken, ctx: Ctx, level: numbe
 
 function convertSpec(node: SyntaxNode, tok: StringToken, ctx: Ctx, level: number): FStringPart[] {
   const k = kids(node);
+  const backslash = ctx.src.slice(node.from, node.to).indexOf('\\');
+  if (tok.raw && backslash >= 0) {
+    // CPython 3.12+ decodes escapes there even in a raw f-string; earlier versions do not.
+    ctx.src.fail(node.from + backslash, "a backslash in a raw f-string's format spec is not part of the case language");
+  }
   const parts: FStringPart[] = [];
   let pos = k[0].to;
   for (const child of k.slice(1)) {

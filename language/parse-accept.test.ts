@@ -195,7 +195,7 @@ c' "d" r'\n' R"\"" U'u'`)).toEqual(str('a\tbAé😀A\0cd\\n\\"u'));
   });
 
   it('f-strings: conversions, specs with nested fields, doubled braces, concatenation', () => {
-    expect(only(String.raw`f'a{x!r:>{w}.3}b{{}}' 'c' F"{y!s}" rf'\d{z:\x}' f'{p:}{q!a}'`)).toEqual({
+    expect(only(String.raw`f'a{x!r:>{w}.3}b{{}}' 'c' F"{y!s}" rf'\d{z:>4}' f'{p:}{q!a}'`)).toEqual({
       kind: 'FString',
       parts: [
         'a',
@@ -203,7 +203,7 @@ c' "d" r'\n' R"\"" U'u'`)).toEqual(str('a\tbAé😀A\0cd\\n\\"u'));
         'b{}c',
         { value: name('y'), conversion: 's', spec: null },
         '\\d',
-        { value: name('z'), conversion: null, spec: ['\\x'] },
+        { value: name('z'), conversion: null, spec: ['>4'] },
         { value: name('p'), conversion: null, spec: [] },
         { value: name('q'), conversion: 'a', spec: null },
       ],

@@ -103,6 +103,7 @@ const REJECTED: [string, string, Mode?][] = [
   ['x = f"{x:{{}}}"', "1:10: '{{' in a format spec is not part of the case language (its meaning changed in 3.12)"],
   ['x = f"\\{x}"', '1:7: a backslash before a brace in an f-string is not part of the case language'],
   ['x = f"}"', "1:7: f-string: single '}' is not allowed"],
+  ['x = rf"{x:\\x3e5}"', "1:11: a backslash in a raw f-string's format spec is not part of the case language"],
   ['x = f"{a}" f"{\'\t\'}"', "1:5: f-string cannot be written for every Python version: '\\t' cannot be written inside an f-string field (a backslash, '#' or both quotes)"],
   // definitions
   ['def f(a=[]): pass', '1:9: a default must be a constant'],
@@ -156,6 +157,7 @@ const REJECTED: [string, string, Mode?][] = [
   ['def f():\n    a = 1\n        b = 2', '3:9: unexpected indent'],
   ['def f():\n    a = 1\n  b = 2', '3:3: unindent does not match any outer indentation level'],
   ['\tx = 1', '1:1: tabs in indentation are not part of the case language'],
+  ['def f(a):\\\n    x = 1\n    y = 2', '3:5: unexpected indent'],
   ['x = 1 +', '1:8: invalid syntax'],
   ['x = 1\0', '1:6: source code cannot contain null bytes'],
   ['x = (1', '1:7: invalid syntax'],

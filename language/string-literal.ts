@@ -21,7 +21,9 @@ export function splitStringToken(src: SourceText, from: number, to: number): Str
   const quote = rest.startsWith(q.repeat(3)) && rest.length >= 6 ? q.repeat(3) : q;
   const bodyFrom = from + prefix.length + quote.length;
   const bodyTo = to - quote.length;
-  if (bodyTo < bodyFrom || !text.endsWith(quote) || (quote.length === 1 && rest.length < 2)) {
+  // The closing quote must exist and must not be escaped by an odd run of backslashes.
+  const backslashes = /\\*$/.exec(src.slice(bodyFrom, Math.max(bodyFrom, bodyTo)))![0].length;
+  if (bodyTo < bodyFrom || !text.endsWith(quote) || (quote.length === 1 && rest.length < 2) || backslashes % 2 === 1) {
     src.fail(from, 'unterminated string literal');
   }
   return {

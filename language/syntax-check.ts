@@ -12,17 +12,34 @@ interface Problem {
 }
 
 export function checkSyntax(tree: Tree, src: SourceText): void {
-  const indentation = indentationProblem(tree.topNode, src);
+  const indentation = indentationProblem(tree, src);
   const ranked: [Problem | null, number][] = [
     // Lezer reports a bad indent as an error at the start of the line: the tokenizer's reason wins.
     [indentation, indentation ? src.lineStart(indentation.offset) : 0],
-    ...[sourceTextProblem(src), firstErrorNode(tree, src), uncoveredText(tree, src)].map(
+    ...[sourceTextProblem(src), firstErrorNode(tree, src), uncoveredText(tree, src), emptyStatement(tree)].map(
       (p): [Problem | null, number] => [p, p ? p.offset : 0],
     ),
   ];
   let first: [Problem, number] | null = null;
   for (const [p, rank] of ranked) if (p && (!first || rank < first[1])) first = [p, rank];
   if (first) src.fail(first[0].offset, first[0].reason);
+}
+
+/** `a;; b`: Lezer accepts an empty statement between semicolons, Python does not. */
+function emptyStatement(tree: Tree): Problem | null {
+  let found: Problem | null = null;
+  tree.iterate({
+    enter: (n) => {
+      if (found) return false;
+      if (n.name !== 'StatementGroup') return undefined;
+      const parts = kids(n.node);
+      parts.forEach((c, i) => {
+        if (!found && c.name === ';' && parts[i + 1]?.name === ';') found = { offset: parts[i + 1].from, reason: 'invalid syntax' };
+      });
+      return false;
+    },
+  });
+  return found;
 }
 
 function sourceTextProblem(src: SourceText): Problem | null {
@@ -82,6 +99,9 @@ function uncoveredText(tree: Tree, src: SourceText): Problem | null {
     },
   });
   gap(pos, src.text.length);
+  // A line continuation with nothing after it (CPython: unexpected EOF while parsing).
+  const tail = /\\\n$/.exec(src.slice(pos, src.text.length));
+  if (!found && tail) found = { offset: pos + tail.index, reason: 'unexpected end of file after a line continuation' };
   return found;
 }
 
@@ -123,27 +143,45 @@ function lineIndent(src: SourceText, offset: number): { text: string; atLineStar
   return { text, atLineStart: /^[ \t\f]*$/.test(text) };
 }
 
+/** First on its line, and that line does not continue the one before (`\` at its end). */
+function startsLogicalLine(tree: Tree, src: SourceText, offset: number): boolean {
+  if (!lineIndent(src, offset).atLineStart) return false;
+  const start = src.lineStart(offset);
+  return !(start >= 2 && src.text[start - 2] === '\\' && tree.resolveInner(start - 2, 1).name !== 'Comment');
+}
+
 interface LineStart {
   node: SyntaxNode;
   /** The first statement of an indented block (the only place an indent may grow). */
   opensBlock: boolean;
 }
 
-/** Statements that begin a line, in source order. */
-function lineStarts(container: SyntaxNode, src: SourceText, out: LineStart[]): LineStart[] {
+/** Statements that begin a logical line, in source order; a misplaced one is a problem. */
+function lineStarts(tree: Tree, container: SyntaxNode, src: SourceText, out: LineStart[]): Problem | null {
   const stmts = kids(container).filter((n) => n.name !== ':' && !n.type.isError);
   const isBody = container.name === 'Body';
-  stmts.forEach((s, i) => {
-    if (lineIndent(src, s.from).atLineStart) out.push({ node: s, opensBlock: isBody && i === 0 });
-    for (const body of bodiesOf(s)) lineStarts(body, src, out);
-  });
-  return out;
+  let simpleBody = false;
+  for (const [i, s] of stmts.entries()) {
+    const starts = startsLogicalLine(tree, src, s.from);
+    if (isBody && i === 0 && !starts) simpleBody = true;
+    // `def f(): a` holds one line; a later line cannot belong to it.
+    else if (simpleBody) return { offset: s.from, reason: 'unexpected indent' };
+    if (starts) out.push({ node: s, opensBlock: isBody && i === 0 });
+    for (const body of bodiesOf(s)) {
+      const p = lineStarts(tree, body, src, out);
+      if (p) return p;
+    }
+  }
+  return null;
 }
 
 /** The indentation rules of CPython's tokenizer (spaces only here), over the statements' lines. */
-function indentationProblem(top: SyntaxNode, src: SourceText): Problem | null {
+function indentationProblem(tree: Tree, src: SourceText): Problem | null {
+  const starts: LineStart[] = [];
+  const misplaced = lineStarts(tree, tree.topNode, src, starts);
   const stack = [0];
-  for (const { node, opensBlock } of lineStarts(top, src, [])) {
+  for (const { node, opensBlock } of starts) {
+    if (misplaced && node.from >= misplaced.offset) break;
     const { text } = lineIndent(src, node.from);
     if (/[\t\f]/.test(text)) return { offset: src.lineStart(node.from), reason: 'tabs in indentation are not part of the case language' };
     const indent = text.length;
@@ -159,7 +197,7 @@ function indentationProblem(top: SyntaxNode, src: SourceText): Problem | null {
       }
     }
   }
-  return null;
+  return misplaced;
 }
 
 /** The blocks a compound statement holds (a decorated definition holds its definition's). */

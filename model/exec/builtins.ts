@@ -81,15 +81,22 @@ function toFloat(rt: Runtime, x: PyObj): PyObj {
   throw new PyException('TypeError', `float() argument must be a string or a real number, not '${typeName(x)}'`);
 }
 
-/** str(x): x itself for an exact str, else a new string of its text. */
+/**
+ * str(x): x itself for an exact str. For an int, a new string every time, even of one character
+ * (Objects/longobject.c long_to_decimal_string_internal fills a fresh PyUnicode_New and returns it
+ * without looking for the shared latin-1 string). Other types return strings the interpreter may
+ * share (bool_repr returns its static "True"), so their identity and count are left unknown.
+ */
 function toStr(rt: Runtime, x: PyObj): PyObj {
   if (x.payload.kind === 'str') return rt.incref(x);
   const text = reprOf(x);
   if (text === null) giveUp('str() of an object whose text shows an address');
+  if (x.payload.kind === 'int') return rt.alloc({ kind: 'str', value: text, interned: false });
   const s = newStr(rt, text);
-  // A one-character result (str(5)) is a new object, not the shared latin-1 one (observed on
-  // every version: long_to_decimal_string allocates), but the model does not claim that here.
-  if ([...text].length === 1) s.identityUnknown = true;
+  if (s.rcExact) {
+    s.identityUnknown = true;
+    s.rcExact = false;
+  }
   return s;
 }
 

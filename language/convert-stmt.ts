@@ -1,14 +1,14 @@
-// Statements, function and class definitions: Lezer's concrete tree to the AST, with the scope
-// rules CPython's compiler enforces (return and global placement, global after use, parameters).
+// Statements: Lezer's concrete tree to the AST, with the scope rules CPython's compiler enforces
+// (where return and global may stand, global after a use or an assignment).
 import type { SyntaxNode } from '@lezer/common';
-import type { AugOp, ClassDef, Expr, FunctionDef, Param, Stmt, Target } from './ast.ts';
-import { ASSIGN, GLOBAL, MAX_BLOCK_DEPTH, PARAM, Scope, USE, type Ctx } from './context.ts';
-import { checkedName, convertExpr, convertExprList, convertMember, text } from './convert-expr.ts';
+import type { AugOp, Expr, Stmt, Target } from './ast.ts';
+import { ASSIGN, GLOBAL, MAX_BLOCK_DEPTH, PARAM, USE, type Ctx } from './context.ts';
+import { convertClass } from './convert-class.ts';
+import { convertFunction } from './convert-def.ts';
+import { checkedName, convertExprList, convertMember, text } from './convert-expr.ts';
 import { commaItems, kids, unparenthesized } from './lezer-nodes.ts';
 import { rejectedConstructReason } from './rejected-constructs.ts';
-import { identifierProblem, isDunder, isModuleName, METHOD_DUNDERS } from './vocabulary.ts';
-
-const CLASS_BODY_REASON = 'class body may hold only pass, constant class attributes, __slots__ and def';
+import { isModuleName } from './vocabulary.ts';
 
 /** The statement nodes of a Script or Body, with `a; b` groups taken apart. */
 export function statementNodes(container: SyntaxNode): SyntaxNode[] {
@@ -21,14 +21,19 @@ export function statementNodes(container: SyntaxNode): SyntaxNode[] {
   return out;
 }
 
-export function convertBlock(container: SyntaxNode, ctx: Ctx): Stmt[] {
+/** Runs `convert` one block deeper, refusing nesting CPython's parser could not take. */
+export function nestedBlock<T>(container: SyntaxNode, ctx: Ctx, convert: () => T): T {
   ctx.depth.block++;
   try {
     if (ctx.depth.block > MAX_BLOCK_DEPTH) ctx.src.fail(container.from, 'blocks nested too deeply');
-    return statementNodes(container).map((n) => convertStatement(n, ctx));
+    return convert();
   } finally {
     ctx.depth.block--;
   }
+}
+
+export function convertBlock(container: SyntaxNode, ctx: Ctx): Stmt[] {
+  return nestedBlock(container, ctx, () => statementNodes(container).map((n) => convertStatement(n, ctx)));
 }
 
 function convertStatement(node: SyntaxNode, ctx: Ctx): Stmt {
@@ -111,7 +116,7 @@ function convertTarget(item: SyntaxNode[], ctx: Ctx, role: 'store' | 'del'): Tar
 }
 
 /** Splits `t1 = t2 = value` at its `=` signs. */
-function assignGroups(k: SyntaxNode[]): SyntaxNode[][] {
+export function assignGroups(k: SyntaxNode[]): SyntaxNode[][] {
   const groups: SyntaxNode[][] = [[]];
   for (const n of k) {
     if (n.name === 'AssignOp') groups.push([]);
@@ -178,190 +183,4 @@ function convertGlobal(node: SyntaxNode, ctx: Ctx): Stmt {
     names.push(name);
   }
   return { kind: 'Global', names, loc: ctx.src.loc(node.from) };
-}
-
-/** A constant expression: a literal, a negated number, a tuple of constants (checked on the tree). */
-function isConstantNode(node: SyntaxNode, ctx: Ctx): boolean {
-  const n = unparenthesized(node);
-  switch (n.name) {
-    case 'Number':
-    case 'String':
-    case 'Boolean':
-    case 'None':
-    case 'Ellipsis':
-      return true;
-    case 'ContinuedString':
-      return kids(n).every((c) => c.name === 'String');
-    case 'UnaryExpression': {
-      const [op, operand] = kids(n);
-      return text(ctx, op) === '-' && operand !== undefined && unparenthesized(operand).name === 'Number';
-    }
-    case 'TupleExpression':
-      return commaItems(kids(n).slice(1, -1)).items.every((item) => isConstantList(item, ctx));
-    default:
-      return false;
-  }
-}
-
-function isConstantList(item: SyntaxNode[], ctx: Ctx): boolean {
-  return item.length === 1 && isConstantNode(item[0], ctx);
-}
-
-function convertParams(paramList: SyntaxNode, ctx: Ctx, outer: Ctx): Param[] {
-  const inner = kids(paramList).slice(1, -1);
-  const params: Param[] = [];
-  const seen = new Set<string>();
-  for (const item of commaItems(inner).items) {
-    const first = item[0];
-    if (first.name === '*' || first.name === '**' || first.name === '/') {
-      ctx.src.fail(first.from, `'${first.name}' parameters are not part of the case language`);
-    }
-    const typeDef = item.find((n) => n.name === 'TypeDef');
-    if (typeDef) ctx.src.fail(typeDef.from, 'annotations are not part of the case language');
-    const name = checkedName(first, ctx, 'param');
-    if (seen.has(name)) ctx.src.fail(first.from, `duplicate argument '${name}' in function definition`);
-    seen.add(name);
-    let dflt: Expr | null = null;
-    if (item.length > 1) {
-      if (item.length !== 3 || item[1].name !== 'AssignOp') ctx.src.fail(item[1].from, 'invalid syntax');
-      if (!isConstantNode(item[2], ctx)) ctx.src.fail(item[2].from, 'a default must be a constant');
-      // Defaults are evaluated where the def statement runs.
-      dflt = convertExpr(item[2], outer);
-    } else if (params.some((p) => p.default !== null)) {
-      ctx.src.fail(first.from, 'parameter without a default follows parameter with a default');
-    }
-    params.push({ name, default: dflt });
-  }
-  return params;
-}
-
-function convertFunction(node: SyntaxNode, ctx: Ctx, isMethod: boolean): FunctionDef {
-  const k = kids(node);
-  const nameNode = k[1];
-  const loc = ctx.src.loc(node.from);
-  let name: string;
-  if (isMethod) name = methodOrAttributeName(nameNode, ctx, METHOD_DUNDERS);
-  else name = checkedName(nameNode, ctx, 'def');
-  const typeParams = k.find((n) => n.name === 'TypeParamList');
-  if (typeParams) ctx.src.fail(typeParams.from, 'type parameters are not part of the case language');
-  const paramList = k.find((n) => n.name === 'ParamList');
-  const body = k.find((n) => n.name === 'Body');
-  if (!paramList || !body) return ctx.src.fail(node.from, 'invalid syntax');
-  const inner: Ctx = { ...ctx, scope: new Scope('function') };
-  const params = convertParams(paramList, inner, ctx);
-  const returns = k.find((n) => n.name === 'TypeDef');
-  if (returns) ctx.src.fail(returns.from, 'annotations are not part of the case language');
-  return { kind: 'FunctionDef', name, params, body: convertBlock(body, inner), loc };
-}
-
-/** A name bound in a class body: only a method or class attribute, so built-in names are fine. */
-function methodOrAttributeName(node: SyntaxNode, ctx: Ctx, dunders: ReadonlySet<string>): string {
-  const name = text(ctx, node);
-  const bad = node.name === 'VariableName' ? identifierProblem(name) : 'invalid syntax';
-  if (bad) ctx.src.fail(node.from, bad);
-  if (isDunder(name) && !dunders.has(name)) ctx.src.fail(node.from, `dunder name '${name}' is not part of the case language`);
-  ctx.scope.mark(name, ASSIGN);
-  return name;
-}
-
-function convertClass(node: SyntaxNode, ctx: Ctx): ClassDef {
-  const k = kids(node);
-  const loc = ctx.src.loc(node.from);
-  const name = checkedName(k[1], ctx, 'class');
-  const typeParams = k.find((n) => n.name === 'TypeParamList');
-  if (typeParams) ctx.src.fail(typeParams.from, 'type parameters are not part of the case language');
-  const argList = k.find((n) => n.name === 'ArgList');
-  let base: string | null = null;
-  if (argList) {
-    const { items } = commaItems(kids(argList).slice(1, -1));
-    for (const [index, item] of items.entries()) {
-      if (item.some((n) => n.name === 'AssignOp')) ctx.src.fail(item[0].from, 'keyword arguments are not part of the case language');
-      if (index > 0) ctx.src.fail(item[0].from, 'a class may have at most one base');
-      const baseNode = unparenthesized(item[0]);
-      if (item.length !== 1 || baseNode.name !== 'VariableName') {
-        ctx.src.fail(item[0].from, 'a base class must be object or a class defined earlier in the program');
-      }
-      base = checkedName(baseNode, ctx, 'load');
-      if (base !== 'object' && !ctx.classNames.has(base)) {
-        ctx.src.fail(baseNode.from, `base class '${base}' must be object or a class defined earlier in the program`);
-      }
-    }
-  }
-  ctx.classNames.add(name);
-  const body = k.find((n) => n.name === 'Body');
-  if (!body) return ctx.src.fail(node.from, 'invalid syntax');
-  const inner: Ctx = { ...ctx, scope: new Scope('class') };
-  ctx.depth.block++;
-  try {
-    if (ctx.depth.block > MAX_BLOCK_DEPTH) ctx.src.fail(body.from, 'blocks nested too deeply');
-    return { kind: 'ClassDef', name, base, body: statementNodes(body).map((n) => convertClassStatement(n, inner)), loc };
-  } finally {
-    ctx.depth.block--;
-  }
-}
-
-const SLOT_DUNDERS: ReadonlySet<string> = new Set(['__dict__', '__weakref__']);
-
-function convertClassStatement(node: SyntaxNode, ctx: Ctx): Stmt {
-  const loc = ctx.src.loc(node.from);
-  if (node.name === 'PassStatement') return { kind: 'Pass', loc };
-  if (node.name === 'FunctionDefinition' && node.firstChild?.name !== 'async') return convertFunction(node, ctx, true);
-  if (node.name !== 'AssignStatement') return ctx.src.fail(node.from, CLASS_BODY_REASON);
-  const k = kids(node);
-  const typeDef = k.find((n) => n.name === 'TypeDef');
-  if (typeDef) ctx.src.fail(typeDef.from, 'annotations are not part of the case language');
-  const groups = assignGroups(k);
-  if (groups.length !== 2 || groups[0].length !== 1 || groups[0][0].name !== 'VariableName') {
-    return ctx.src.fail(node.from, CLASS_BODY_REASON);
-  }
-  const targetNode = groups[0][0];
-  const name = methodOrAttributeName(targetNode, ctx, new Set(['__slots__']));
-  const valueNodes = groups[1];
-  if (valueNodes.length === 0) ctx.src.fail(node.to, 'invalid syntax');
-  if (name === '__slots__') checkSlots(valueNodes, ctx);
-  else if (!commaItems(valueNodes).items.every((item) => isConstantList(item, ctx))) {
-    ctx.src.fail(valueNodes[0].from, 'a class attribute must be a constant');
-  }
-  const value = convertExprList(valueNodes, ctx);
-  return { kind: 'Assign', targets: [{ kind: 'Name', id: name, loc: ctx.src.loc(targetNode.from) }], value, loc };
-}
-
-/** `__slots__ = 'a'` or a tuple of str constants, each naming a slot CPython would accept. */
-function checkSlots(valueNodes: SyntaxNode[], ctx: Ctx): void {
-  const reason = '__slots__ must be a str or a tuple of str constants';
-  const { items, trailingComma } = commaItems(valueNodes);
-  let elements: SyntaxNode[];
-  if (items.length === 1 && !trailingComma) {
-    const only = unparenthesized(items[0][0]);
-    if (items[0].length !== 1) ctx.src.fail(valueNodes[0].from, reason);
-    if (only.name === 'TupleExpression') {
-      elements = commaItems(kids(only).slice(1, -1)).items.map((item) => {
-        if (item.length !== 1) ctx.src.fail(item[0].from, reason);
-        return item[0];
-      });
-    } else elements = [only];
-  } else {
-    elements = items.map((item) => {
-      if (item.length !== 1) ctx.src.fail(item[0].from, reason);
-      return item[0];
-    });
-  }
-  for (const el of elements) {
-    const n = unparenthesized(el);
-    if (n.name !== 'String' && !(n.name === 'ContinuedString' && kids(n).every((c) => c.name === 'String'))) {
-      ctx.src.fail(el.from, reason);
-    }
-    const raw = ctx.src.slice(n.from, n.to);
-    if (/^[A-Za-z]*[bB]/.test(raw)) ctx.src.fail(el.from, reason);
-    const slot = slotName(n, ctx);
-    const bad = identifierProblem(slot);
-    if (bad || (isDunder(slot) && !SLOT_DUNDERS.has(slot))) {
-      ctx.src.fail(el.from, `'${slot}' is not a slot name of the case language`);
-    }
-  }
-}
-
-function slotName(node: SyntaxNode, ctx: Ctx): string {
-  const value = convertExpr(node, ctx);
-  return value.kind === 'Str' ? value.value : '';
 }

@@ -37,13 +37,27 @@ export class SourceText {
   loc(offset: number): Loc {
     const index = this.lineIndex(offset);
     const start = this.lineStarts[index];
+    return { line: this.origin.line + index, col: this.origin.col + this.codePoints(index, start, offset) };
+  }
+
+  /** Lines holding a surrogate pair, where columns and UTF-16 offsets part ways. */
+  private readonly astralLines = new Map<number, boolean>();
+
+  private codePoints(index: number, start: number, offset: number): number {
+    let astral = this.astralLines.get(index);
+    if (astral === undefined) {
+      const end = index + 1 < this.lineStarts.length ? this.lineStarts[index + 1] : this.text.length;
+      astral = /[\ud800-\udfff]/.test(this.text.slice(start, end));
+      this.astralLines.set(index, astral);
+    }
+    if (!astral) return offset - start;
     let col = 0;
     for (let i = start; i < offset; i++) {
-      const c = this.text.charCodeAt(i);
       // The second half of a surrogate pair is not a column of its own.
-      if (!(c >= 0xdc00 && c <= 0xdfff && i > start && isHighSurrogate(this.text.charCodeAt(i - 1)))) col++;
+      const c = this.text.charCodeAt(i);
+      if (!(isLowSurrogate(c) && i > start && isHighSurrogate(this.text.charCodeAt(i - 1)))) col++;
     }
-    return { line: this.origin.line + index, col: this.origin.col + col };
+    return col;
   }
 
   slice(from: number, to: number): string {

@@ -11,6 +11,7 @@ import { emptyTuple } from './singletons.ts';
 import { newInt } from './small-ints.ts';
 import { newStr } from './strings.ts';
 import { newBytes, newFloat, newList, newTuple } from './values.ts';
+import { sameAddress } from './memory-reuse.ts';
 
 export function asNum(o: PyObj): Num | null {
   const p = o.payload;
@@ -45,44 +46,12 @@ export function truthy(o: PyObj): boolean | null {
 }
 
 /** `a == b` (PyObject_RichCompare); containers compare items with the identity shortcut. */
-/**
- * id(a) == id(b): the same object, or two objects alive at the same time, are known; an object
- * freed before the other was made may have left its address to it (Objects/obmalloc.c reuses
- * freed blocks at once), which the model does not predict yet.
- */
-function sameAddress(a: PyObj, b: PyObj): boolean | null {
-  if (a === b) return true;
-  if (a.identityUnknown || b.identityUnknown) return null;
-  const aEnd = a.alive ? Infinity : a.freedAt;
-  const bEnd = b.alive ? Infinity : b.freedAt;
-  if (a.allocatedAt < bEnd && b.allocatedAt < aEnd) return false;
-  return reusedAddress(a, b) ? true : null;
-}
-
-/** Set by the profile: whether a block freed just now goes to the next allocation of its kind. */
-export const reuse = { immediate: true };
-
-/**
- * The simplest reuse of freed memory: an object freed, and the very next allocation one of the
- * same kind (a list from the list free list, Objects/listobject.c; a dict from the dict free list;
- * any other object from the block pymalloc just put back at the head of its pool's free list,
- * Objects/obmalloc.c). Anything allocated or freed in between and the model declines.
- */
-function reusedAddress(a: PyObj, b: PyObj): boolean {
-  if (!reuse.immediate) return false;
-  const [first, second] = a.allocatedAt < b.allocatedAt ? [a, b] : [b, a];
-  if (first.alive || second.allocatedAt !== first.freedAt + 1) return false;
-  const p = first.payload;
-  const q = second.payload;
-  if (p.kind !== q.kind) return false;
-  if (p.kind === 'instance' && q.kind === 'instance') return p.cls === q.cls;
-  return p.kind === 'list' || p.kind === 'object' || p.kind === 'dict';
-}
-
 export function equals(a: PyObj, b: PyObj): boolean | null {
   const p0 = a.payload;
   const q0 = b.payload;
-  if (p0.kind === 'int' && q0.kind === 'int' && p0.idOf && q0.idOf) return sameAddress(p0.idOf, q0.idOf);
+  if (p0.kind === 'int' && q0.kind === 'int' && p0.idOf && q0.idOf) {
+    return sameAddress(p0.idOf, q0.idOf, p0.reuseKnown === true && q0.reuseKnown === true);
+  }
   if (isUnknownValue(a) || isUnknownValue(b)) return null;
   const x = asNum(a);
   const y = asNum(b);

@@ -4,6 +4,7 @@
 // and Objects/longobject.c (get_small_int, maybe_small_long); immortal since 3.12 (PEP 683).
 import type { PyObj } from './objects.ts';
 import type { Runtime } from './runtime.ts';
+import { addressReuseKnown } from './memory-reuse.ts';
 
 export const SMALL_INT_MIN = -5n;
 export const SMALL_INT_MAX = 256n;
@@ -28,6 +29,11 @@ export function newInt(rt: Runtime, value: bigint): PyObj {
 }
 
 /** An int whose value the model cannot know (an address, a str hash): never a small int. */
-export function unknownInt(rt: Runtime, idOf?: PyObj): PyObj {
-  return rt.alloc({ kind: 'int', value: 0n, unknown: true, idOf });
+export function unknownInt(rt: Runtime): PyObj {
+  return rt.alloc({ kind: 'int', value: 0n, unknown: true });
+}
+
+/** id(o): an address the model does not know, remembered so that two ids can be compared. */
+export function addressOf(rt: Runtime, o: PyObj): PyObj {
+  return rt.alloc({ kind: 'int', value: 0n, unknown: true, idOf: o, reuseKnown: addressReuseKnown(rt.profile) });
 }

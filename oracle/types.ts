@@ -14,7 +14,8 @@ export interface OracleRequest {
  *   `"!" + type(exc).__name__`, as SPEC section 2 says);
  * - `timeout`: it ran past its limit and was killed; `observations` holds what it recorded before;
  * - `crash`: the interpreter running it died (a signal, an abort, an exit without a result);
- * - `error`: the oracle itself could not run it (for example the program is not valid Python).
+ * - `error`: the oracle itself failed (for example a program's answer was too large to send back);
+ *   a program that is not valid Python is `ok` and ends with `!SyntaxError`.
  */
 export type RunStatus = 'ok' | 'timeout' | 'crash' | 'error';
 

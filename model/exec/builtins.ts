@@ -12,7 +12,7 @@ import { getrefcount } from '../refcount.ts';
 import { reprOf } from '../repr.ts';
 import { giveUp, PyException, type Runtime } from '../runtime.ts';
 import { bool, builtinType } from '../singletons.ts';
-import { newInt, unknownInt } from '../small-ints.ts';
+import { addressOf, newInt, unknownInt } from '../small-ints.ts';
 import { markInterned, newStr } from '../strings.ts';
 import { hashInt } from '../numbers.ts';
 import { newBytes, newDict, newFloat, newList, newSet, newTuple } from '../values.ts';
@@ -152,7 +152,7 @@ export function callBuiltin(rt: Runtime, frame: Frame | null, name: string, args
     }
     case 'id':
       arity('id', args, 1, 1);
-      return unknownInt(rt, args[0]);
+      return addressOf(rt, args[0]);
     case 'type':
       arity('type', args, 1, 1);
       return typeOf(rt, args[0]);

@@ -10,8 +10,7 @@ import { analyse } from '../compile/scope.ts';
 import { installDeallocator } from '../dealloc.ts';
 import { collect } from '../gc.ts';
 import type { PyObj } from '../objects.ts';
-import { atLeast, type Profile } from '../profile.ts';
-import { reuse } from '../ops.ts';
+import type { Profile } from '../profile.ts';
 import { ModelGaveUp, PyException, Runtime } from '../runtime.ts';
 import { builtinFunction, builtinType } from '../singletons.ts';
 import { callObject, installCaller } from './calls.ts';
@@ -90,9 +89,6 @@ function runRepl(rt: Runtime, program: Program): void {
 
 export function run(program: Program, profile: Profile): RunOutcome {
   const rt = new Runtime(profile, program.mode);
-  // Native 3.13.0 does not hand a freed instance's block to the next instance (issue 3 measured
-  // id(C()) == id(C()) False there): until the allocator rule is written per version, 3.13+ declines.
-  reuse.immediate = !atLeast(profile, 3, 13);
   installDeallocator(rt);
   installCaller(rt);
   setUpBuiltins(rt);

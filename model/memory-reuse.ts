@@ -6,7 +6,8 @@
 //   put back at the head of its pool's free list (Objects/obmalloc.c). Measured deterministic on
 //   native 3.8-3.12; native 3.13.0 gives a new instance another block (issue 3 records
 //   id(C()) == id(C()) False there), so from 3.13 the model declines until that allocator has a rule.
-// - Anything allocated or freed in between: declined.
+// - Anything allocated or freed in between: declined; so is a str that CPython may have grown in
+//   place out of another (Python/ceval.c unicode_concatenate).
 import type { PyObj } from './objects.ts';
 import { atLeast, type Profile } from './profile.ts';
 
@@ -24,10 +25,17 @@ function reusedAddress(a: PyObj, b: PyObj): boolean {
   return p.kind === 'list' || p.kind === 'object' || p.kind === 'dict';
 }
 
+/** Whether `later` may live in `earlier`'s block, through a chain of in-place concatenations. */
+function mayBeResizedFrom(later: PyObj, earlier: PyObj): boolean {
+  for (let o = later.mayHaveAddressOf; o; o = o.mayHaveAddressOf) if (o === earlier) return true;
+  return false;
+}
+
 /** id(a) == id(b); null where the model cannot know. */
 export function sameAddress(a: PyObj, b: PyObj, reuseKnown: boolean): boolean | null {
   if (a === b) return true;
   if (a.identityUnknown || b.identityUnknown) return null;
+  if (mayBeResizedFrom(a, b) || mayBeResizedFrom(b, a)) return null;
   const aEnd = a.alive ? Infinity : a.freedAt;
   const bEnd = b.alive ? Infinity : b.freedAt;
   if (a.allocatedAt < bEnd && b.allocatedAt < aEnd) return false;

@@ -82,6 +82,8 @@ export interface PyObj {
    * identity observations involving it are declined.
    */
   identityUnknown?: boolean;
+  /** An object whose block CPython may have resized into this one (an in-place str concatenation). */
+  mayHaveAddressOf?: PyObj;
 }
 
 let clock = 0;

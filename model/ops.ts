@@ -233,9 +233,11 @@ export function binaryOp(rt: Runtime, op: BinOp, a: PyObj, b: PyObj): PyObj {
       if (q.value === '') return rt.incref(a);
       if (p.value === '') return rt.incref(b);
       const r = newStr(rt, p.value + q.value);
-      // Python/ceval.c may resize the left str in place when nothing else holds it
-      // (unicode_concatenate): its address then survives, which id() could show.
-      r.identityUnknown = true;
+      // When the sum is stored straight back into the name that held the left operand and
+      // nothing else holds it, CPython resizes the left str in place (Python/ceval.c
+      // unicode_concatenate; BINARY_OP_INPLACE_ADD_UNICODE from 3.11): the new string then keeps
+      // the old one's address. Only id() can tell, so only addresses are left open.
+      r.mayHaveAddressOf = a;
       return r;
     }
     if (p.kind === 'bytes' && q.kind === 'bytes') {

@@ -1,0 +1,231 @@
+// One hand-picked program per mechanism of the model, run on every CPython installed here and
+// compared with the model's prediction for that interpreter. Each program is chosen so that the
+// model must predict every observation (a decline fails the test): these are the rules' own
+// examples, where the generated programs of the conformance property may never go.
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Mode } from '../language/ast.ts';
+import { parseProgram } from '../language/parse.ts';
+import { NativeOracle } from '../oracle/native.ts';
+import { predictDetailed } from './predict.ts';
+import { profileFor } from './profile.ts';
+
+interface Example {
+  rule: string;
+  mode: Mode;
+  source: string;
+}
+
+const EXAMPLES: Example[] = [
+  {
+    rule: 'equal constants of one code object are one object; ints made at run time are not',
+    mode: 'module',
+    source: "a = 1000\nb = 1000\na is b\nc = int('1000')\na is c\n",
+  },
+  {
+    rule: 'folding within the size limits of ast_opt.c',
+    mode: 'module',
+    source: "a = 2 ** 8\nb = 256\na is b\nm = 'a' * 4096\nn = 'a' * 4096\nm is n\nx = 'ab' * 3000\ny = 'ab' * 3000\nx is y\n",
+  },
+  {
+    rule: 'repl lines are separate code objects',
+    mode: 'repl',
+    source: 'a = 1000\nb = 1000\na is b\nc = 1000; d = 1000\nc is d\n',
+  },
+  {
+    rule: 'getrefcount counts names and its own argument',
+    mode: 'module',
+    source: 'import sys\nx = []\nsys.getrefcount(x)\ny = x\nsys.getrefcount(x)\ndel y\nsys.getrefcount(x)\n',
+  },
+  {
+    rule: 'arguments are moved into the frame from 3.11, copied before',
+    mode: 'module',
+    source: 'import sys\ndef f(p):\n    return sys.getrefcount(p)\nx = []\nf(x)\n',
+  },
+  {
+    rule: 'constants hold references; a function default too',
+    mode: 'module',
+    source: "import sys\nx = 'hello world'\nsys.getrefcount(x)\ndef f(a=5000):\n    return sys.getrefcount(a)\nf()\n",
+  },
+  {
+    rule: 'the repl tree holds its literals while the line runs; _ holds the last value',
+    mode: 'repl',
+    source: "import sys\nx = 'hello world'\nsys.getrefcount(x)\nsys.getrefcount(x)\ny = []\ny\nsys.getrefcount(y)\n",
+  },
+  {
+    rule: 'lists free their items last to first, dicts first to last, instances in insertion order',
+    mode: 'module',
+    source: [
+      'log = []',
+      'class C:',
+      '    def __init__(self, t):',
+      '        self.t = t',
+      '    def __del__(self):',
+      '        log.append(self.t)',
+      "l = [C('l1'), C('l2')]",
+      'del l',
+      "d = {'a': C('d1'), 'b': C('d2')}",
+      'del d',
+      "x = C('x')",
+      "x.q = C('q')",
+      "x.p = C('p')",
+      'del x',
+      'log',
+      '',
+    ].join('\n'),
+  },
+  {
+    rule: '__del__ runs before weakref callbacks, and callbacks run newest first',
+    mode: 'module',
+    source: [
+      'import weakref',
+      'log = []',
+      'class C:',
+      '    def __del__(self):',
+      "        log.append('del')",
+      'def cb1(r):',
+      "    log.append('cb1')",
+      'def cb2(r):',
+      "    log.append('cb2')",
+      'c = C()',
+      'w1 = weakref.ref(c, cb1)',
+      'w2 = weakref.ref(c, cb2)',
+      'w = weakref.ref(c)',
+      'w is weakref.ref(c)',
+      'del c',
+      'log',
+      'w() is None',
+      '',
+    ].join('\n'),
+  },
+  {
+    rule: 'a cycle waits for the collector, which counts instances (and their dicts before 3.11)',
+    mode: 'function',
+    source: [
+      'import gc',
+      'import weakref',
+      'class C:',
+      '    pass',
+      'a = C()',
+      'b = C()',
+      'a.other = b',
+      'b.other = a',
+      'w = weakref.ref(a)',
+      'del a',
+      'del b',
+      'w() is None',
+      'gc.collect()',
+      'w() is None',
+      '',
+    ].join('\n'),
+  },
+  {
+    rule: 'tracking: dicts of atoms are untracked, tuples until a collection looks at them',
+    mode: 'module',
+    source: [
+      'import gc',
+      "gc.is_tracked({'a': 1})",
+      "gc.is_tracked({'a': []})",
+      'gc.is_tracked((1, 2))',
+      'x = 1000',
+      't = (x, x)',
+      'gc.is_tracked(t)',
+      'gc.collect()',
+      'gc.is_tracked(t)',
+      '',
+    ].join('\n'),
+  },
+  {
+    rule: 'a finalizer that stores self resurrects the object, and runs only once',
+    mode: 'module',
+    source: [
+      'log = []',
+      'keep = []',
+      'class C:',
+      '    def __del__(self):',
+      "        log.append('del')",
+      '        keep.append(self)',
+      'c = C()',
+      'del c',
+      'len(keep)',
+      'keep.clear()',
+      'log',
+      '',
+    ].join('\n'),
+  },
+  {
+    rule: 'operations that return the same str object, and those that make a new one',
+    mode: 'module',
+    source: [
+      "s = 'hello world'",
+      "s + '' is s",
+      "''.join([s]) is s",
+      "f'{s}' is s",
+      's[:] is s',
+      's.strip() is s',
+      "s.replace('z', 'y') is s",
+      "s + '!' is s",
+      '',
+    ].join('\n'),
+  },
+  {
+    rule: 'identifier-like constants are interned; strings made at run time are not',
+    mode: 'module',
+    source: [
+      'import sys',
+      "a = 'hello_world'",
+      "b = 'hello_' + 'world'",
+      'a is b',
+      "c = 'hello_'",
+      "d = c + 'world'",
+      'd is a',
+      'sys.intern(d) is a',
+      '',
+    ].join('\n'),
+  },
+  {
+    rule: 'closures hold cells; locals die when the function returns, in co_varnames order',
+    mode: 'function',
+    source: [
+      'log = []',
+      'class C:',
+      '    def __init__(self, t):',
+      '        self.t = t',
+      '    def __del__(self):',
+      '        log.append(self.t)',
+      'def f():',
+      "    b = C('b')",
+      "    a = C('a')",
+      '    return 1',
+      'f()',
+      'log',
+      '',
+    ].join('\n'),
+  },
+];
+
+const PYENV = `${homedir()}/.pyenv/versions`;
+const INTERPRETERS = ['python3', ...['3.8.18', '3.9.18', '3.10.13', '3.12.1', '3.13.0'].map((v) => `${PYENV}/${v}/bin/python3`)];
+
+describe.each(INTERPRETERS)('the model on %s', (python) => {
+  const present = python === 'python3' || existsSync(python);
+  const oracle = new NativeOracle({ python });
+  afterAll(() => oracle.close());
+
+  it.skipIf(!present)('predicts every observation of each rule\'s example, as CPython observes it', async () => {
+    const info = await oracle.info();
+    const profile = profileFor(info.version, info.bits);
+    const results = await oracle.run(EXAMPLES.map(({ source, mode }) => ({ source, mode })));
+    const model = EXAMPLES.map((ex) => {
+      const p = predictDetailed(parseProgram(ex.source, { mode: ex.mode }), profile);
+      return { rule: ex.rule, observations: p.observations, stopped: p.stopped?.reason };
+    });
+    const cpython = EXAMPLES.map((ex, i) => ({
+      rule: ex.rule,
+      observations: results[i].status === 'ok' ? results[i].observations : results[i].status,
+      stopped: undefined,
+    }));
+    expect(model).toEqual(cpython);
+  });
+});

@@ -43,6 +43,71 @@ export function callFinalizer(rt: Runtime, o: PyObj, fromDealloc: boolean): bool
   return false;
 }
 
+type Payload<K extends PyObj['payload']['kind']> = Extract<PyObj['payload'], { kind: K }>;
+
+/** An instance's attributes, in insertion order, then its __dict__ object. */
+export function dropAttributes(rt: Runtime, p: Payload<'instance'>): void {
+  const values = [...p.attrs.values()];
+  p.attrs.clear();
+  for (const v of values) rt.decref(v);
+  if (p.dict) {
+    const d = p.dict;
+    p.dict = null;
+    rt.decref(d);
+  }
+}
+
+/** A list's or tuple's items, last to first. */
+export function dropItemsLastFirst(rt: Runtime, items: PyObj[]): void {
+  const old = items.splice(0);
+  for (let i = old.length - 1; i >= 0; i--) rt.decref(old[i]);
+}
+
+/** A dict's entries, first to last, key then value. */
+export function dropEntries(rt: Runtime, p: Payload<'dict'>): void {
+  const keys = p.keys.splice(0);
+  const values = p.values.splice(0);
+  for (let i = 0; i < keys.length; i++) {
+    rt.decref(keys[i]);
+    rt.decref(values[i]);
+  }
+}
+
+/** A set's items: in hash order, which the model cannot know when more than one can finalize. */
+export function dropSetItems(rt: Runtime, p: Payload<'set'>): void {
+  const items = p.items.splice(0);
+  if (items.filter((i) => i.payload.kind === 'instance').length > 1) rt.finalizerOrderUnknown = true;
+  for (const i of items) rt.decref(i);
+}
+
+/** A function's defaults, then its closure (func_clear). */
+export function dropFunctionReferences(rt: Runtime, p: Payload<'function'>): void {
+  if (p.defaults) {
+    const d = p.defaults;
+    p.defaults = null;
+    rt.decref(d);
+  }
+  const cells = [...p.closure.values()];
+  p.closure.clear();
+  for (const c of cells) rt.decref(c);
+}
+
+export function dropCellContent(rt: Runtime, p: Payload<'cell'>): void {
+  if (p.content) {
+    const c = p.content;
+    p.content = null;
+    rt.decref(c);
+  }
+}
+
+export function dropCallback(rt: Runtime, p: Payload<'weakref'>): void {
+  if (p.callback) {
+    const cb = p.callback;
+    p.callback = null;
+    rt.decref(cb);
+  }
+}
+
 export function dealloc(rt: Runtime, o: PyObj): void {
   const p = o.payload;
   switch (p.kind) {
@@ -51,52 +116,34 @@ export function dealloc(rt: Runtime, o: PyObj): void {
       rt.untrack(o);
       runWeakrefCallbacks(rt, clearWeakrefs(o));
       rt.markFreed(o);
-      const values = [...p.attrs.values()];
-      p.attrs.clear();
-      for (const v of values) rt.decref(v);
-      if (p.dict) {
-        const d = p.dict;
-        p.dict = null;
-        rt.decref(d);
-      }
+      dropAttributes(rt, p);
       return;
     }
     case 'list':
     case 'tuple': {
       rt.untrack(o);
       rt.markFreed(o);
-      const items = p.items.splice(0);
-      for (let i = items.length - 1; i >= 0; i--) rt.decref(items[i]);
+      dropItemsLastFirst(rt, p.items);
       return;
     }
     case 'dict': {
       rt.untrack(o);
       rt.markFreed(o);
-      const keys = p.keys.splice(0);
-      const values = p.values.splice(0);
-      for (let i = 0; i < keys.length; i++) {
-        rt.decref(keys[i]);
-        rt.decref(values[i]);
-      }
+      dropEntries(rt, p);
       return;
     }
     case 'set': {
       rt.untrack(o);
       runWeakrefCallbacks(rt, clearWeakrefs(o));
       rt.markFreed(o);
-      const items = p.items.splice(0);
-      if (items.filter((i) => i.payload.kind === 'instance').length > 1) rt.finalizerOrderUnknown = true;
-      for (const i of items) rt.decref(i);
+      dropSetItems(rt, p);
       return;
     }
     case 'function': {
       rt.untrack(o);
       runWeakrefCallbacks(rt, clearWeakrefs(o));
       rt.markFreed(o);
-      if (p.defaults) rt.decref(p.defaults);
-      const cells = [...p.closure.values()];
-      p.closure.clear();
-      for (const c of cells) rt.decref(c);
+      dropFunctionReferences(rt, p);
       releaseUnit(rt, p.code);
       return;
     }
@@ -123,21 +170,13 @@ export function dealloc(rt: Runtime, o: PyObj): void {
         if (i >= 0) list.splice(i, 1);
         p.referent = null;
       }
-      if (p.callback) {
-        const cb = p.callback;
-        p.callback = null;
-        rt.decref(cb);
-      }
+      dropCallback(rt, p);
       return;
     }
     case 'cell': {
       rt.untrack(o);
       rt.markFreed(o);
-      if (p.content) {
-        const c = p.content;
-        p.content = null;
-        rt.decref(c);
-      }
+      dropCellContent(rt, p);
       return;
     }
     default:

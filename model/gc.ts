@@ -7,7 +7,10 @@
 // count is gc.collect()'s result; __del__ runs once for each, in the collector's list order
 // (finalize_garbage); objects a finalizer made reachable again survive (handle_resurrected_objects);
 // the rest are cleared one by one (delete_garbage, tp_clear), and reference counting frees them.
-import { callFinalizer } from './dealloc.ts';
+import {
+  callFinalizer, dropAttributes, dropCallback, dropCellContent, dropEntries, dropFunctionReferences,
+  dropItemsLastFirst, dropSetItems,
+} from './dealloc.ts';
 import type { PyObj } from './objects.ts';
 import { atLeast } from './profile.ts';
 import { giveUp, type Runtime } from './runtime.ts';
@@ -108,61 +111,13 @@ function clearObject(rt: Runtime, o: PyObj): void {
   const p = o.payload;
   rt.incref(o);
   switch (p.kind) {
-    case 'instance': {
-      const values = [...p.attrs.values()];
-      p.attrs.clear();
-      for (const v of values) rt.decref(v);
-      if (p.dict) {
-        const d = p.dict;
-        p.dict = null;
-        rt.decref(d);
-      }
-      break;
-    }
-    case 'list': {
-      const items = p.items.splice(0);
-      for (let i = items.length - 1; i >= 0; i--) rt.decref(items[i]);
-      break;
-    }
-    case 'dict': {
-      const keys = p.keys.splice(0);
-      const values = p.values.splice(0);
-      for (let i = 0; i < keys.length; i++) {
-        rt.decref(keys[i]);
-        rt.decref(values[i]);
-      }
-      break;
-    }
-    case 'set': {
-      const items = p.items.splice(0);
-      for (const i of items) rt.decref(i);
-      break;
-    }
-    case 'function': {
-      if (p.defaults) {
-        const d = p.defaults;
-        p.defaults = null;
-        rt.decref(d);
-      }
-      const cells = [...p.closure.values()];
-      p.closure.clear();
-      for (const c of cells) rt.decref(c);
-      break;
-    }
-    case 'cell':
-      if (p.content) {
-        const c = p.content;
-        p.content = null;
-        rt.decref(c);
-      }
-      break;
-    case 'weakref':
-      if (p.callback) {
-        const c = p.callback;
-        p.callback = null;
-        rt.decref(c);
-      }
-      break;
+    case 'instance': dropAttributes(rt, p); break;
+    case 'list': dropItemsLastFirst(rt, p.items); break;
+    case 'dict': dropEntries(rt, p); break;
+    case 'set': dropSetItems(rt, p); break;
+    case 'function': dropFunctionReferences(rt, p); break;
+    case 'cell': dropCellContent(rt, p); break;
+    case 'weakref': dropCallback(rt, p); break;
     case 'tuple':
     case 'method':
       break;

@@ -12,7 +12,7 @@ import { predictDetailed } from '../model/predict.ts';
 import type { Profile } from '../model/profile.ts';
 import type { InterpreterInfo, Oracle, RunStatus } from '../oracle/types.ts';
 import { programArb } from './arbitraries/program.ts';
-import { checkProgram, type Checked, type Predictor } from './checkProgram.ts';
+import { checkProgram, type Predictor } from './checkProgram.ts';
 import { describeDivergences, programTextOf } from './describe.ts';
 import { locate, type DivergentObservation } from './locate.ts';
 import { Tally, type CampaignTotals, type InterpreterProblem } from './tally.ts';

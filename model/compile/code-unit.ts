@@ -16,7 +16,7 @@
 import type { Expr, FunctionDef, Stmt } from '../../language/ast.ts';
 import type { PyObj } from '../objects.ts';
 import { atLeast } from '../profile.ts';
-import type { Runtime } from '../runtime.ts';
+import { giveUp, type Runtime } from '../runtime.ts';
 import { bool, ellipsis, emptyTuple, none, sharedByte, sharedStr } from '../singletons.ts';
 import { newInt } from '../small-ints.ts';
 import { internConstant, isIdentifierLike, markInterned } from '../strings.ts';
@@ -144,7 +144,17 @@ class UnitBuilder {
     return o;
   }
 
+  /**
+   * Inside a class, `__x` names are rewritten to `_C__x` (Python/compile.c _Py_Mangle); the model
+   * has no rule for that yet and stops where a program uses one.
+   */
+  private checkMangling(id: string): void {
+    if (!/^__\w*[^_]_?$/.test(id) || id.endsWith('__')) return;
+    for (let s: Scope | null = this.unit.scope; s; s = s.parent) if (s.kind === 'class') giveUp(`the private name ${id} (name mangling)`);
+  }
+
   private name(id: string): void {
+    this.checkMangling(id);
     internIdentifier(this.rt, id);
     const s = this.unit.scope;
     if (s.kind === 'function' && s.bound.has(id) && !s.cells.has(id) && !this.unit.varnames.includes(id)) {
@@ -202,7 +212,7 @@ class UnitBuilder {
         });
         break;
       case 'Call': this.expr(e.func); e.args.forEach((x) => this.expr(x)); break;
-      case 'Attribute': this.expr(e.value); internIdentifier(this.rt, e.attr); break;
+      case 'Attribute': this.expr(e.value); this.checkMangling(e.attr); internIdentifier(this.rt, e.attr); break;
       case 'Subscript': this.expr(e.value); this.expr(e.index); break;
       case 'Slice': this.expr(e.lower); this.expr(e.upper); this.expr(e.step); break;
       case 'BinOp': this.expr(e.left); this.expr(e.right); break;

@@ -6,7 +6,7 @@
 import type { Expr } from '../../language/ast.ts';
 import type { PyObj } from '../objects.ts';
 import { typeName } from '../objects.ts';
-import { asNum, checkHashable, indexOfKey, truthy } from '../ops.ts';
+import { asNum, checkHashable, truthy } from '../ops.ts';
 import { collect } from '../gc.ts';
 import { getrefcount } from '../refcount.ts';
 import { reprOf } from '../repr.ts';
@@ -15,8 +15,8 @@ import { bool, builtinType } from '../singletons.ts';
 import { addressOf, newInt, unknownInt } from '../small-ints.ts';
 import { markInterned, newStr } from '../strings.ts';
 import { hashInt } from '../numbers.ts';
-import { newBytes, newDict, newFloat, newList, newSet, newTuple } from '../values.ts';
-import { boolOrUnknown, dictSet } from './expressions.ts';
+import { newBytes, newDict, newFloat, newList, newTuple } from '../values.ts';
+import { boolOrUnknown, buildSet, dictSet } from './expressions.ts';
 import type { Frame } from './frame.ts';
 import { newWeakref } from '../weakrefs.ts';
 
@@ -232,16 +232,7 @@ export function callBuiltin(rt: Runtime, frame: Frame | null, name: string, args
     case 'frozenset': {
       arity(name, args, 0, 1);
       if (name === 'frozenset' && args.length && args[0].payload.kind === 'set' && args[0].payload.frozen) return rt.incref(args[0]);
-      const items = args.length ? iterate(rt, args[0]) : [];
-      const kept: PyObj[] = [];
-      for (const i of items) {
-        checkHashable(i);
-        const at = indexOfKey(kept, i);
-        if (at === null) giveUp('a set of values the model cannot compare');
-        if (at >= 0) rt.decref(i);
-        else kept.push(i);
-      }
-      return newSet(rt, kept, name === 'frozenset');
+      return buildSet(rt, args.length ? iterate(rt, args[0]) : [], name === 'frozenset');
     }
     case 'dict': {
       arity('dict', args, 0, 1);

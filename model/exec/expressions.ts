@@ -102,7 +102,8 @@ export function boolOrUnknown(rt: Runtime, b: boolean | null): PyObj {
   return bool(rt, b);
 }
 
-function buildSet(rt: Runtime, items: PyObj[]): PyObj {
+/** A set of `items` (references taken over); an item equal to an earlier one is dropped (set_add). */
+export function buildSet(rt: Runtime, items: PyObj[], frozen = false): PyObj {
   const kept: PyObj[] = [];
   for (const i of items) {
     checkHashable(i);
@@ -111,7 +112,7 @@ function buildSet(rt: Runtime, items: PyObj[]): PyObj {
     if (at >= 0) rt.decref(i);
     else kept.push(i);
   }
-  return newSet(rt, kept, false);
+  return newSet(rt, kept, frozen);
 }
 
 function buildDict(rt: Runtime, frame: Frame, e: Extract<Expr, { kind: 'Dict' }>): PyObj {

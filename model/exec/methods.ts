@@ -12,6 +12,7 @@ import { newStr } from '../strings.ts';
 import { newBytes, newList, newSet } from '../values.ts';
 import { dictSet } from './expressions.ts';
 import { iterate } from './builtins.ts';
+import { dropEntries, dropItemsLastFirst, dropSetItems } from '../dealloc.ts';
 
 function want(name: string, args: PyObj[], min: number, max: number): void {
   if (args.length < min || args.length > max) throw new PyException('TypeError', `${name}() takes ${min} to ${max} arguments`);
@@ -80,8 +81,7 @@ function listMethod(rt: Runtime, self: PyObj, items: PyObj[], name: string, args
     case 'clear': {
       want(name, args, 0, 0);
       // Objects/listobject.c _list_clear: items dropped last to first.
-      const old = items.splice(0);
-      for (let i = old.length - 1; i >= 0; i--) rt.decref(old[i]);
+      dropItemsLastFirst(rt, items);
       return none(rt);
     }
     case 'remove': {
@@ -158,12 +158,7 @@ function dictMethod(rt: Runtime, self: PyObj, name: string, args: PyObj[]): PyOb
     }
     case 'clear': {
       want(name, args, 0, 0);
-      const keys = p.keys.splice(0);
-      const values = p.values.splice(0);
-      for (let i = 0; i < keys.length; i++) {
-        rt.decref(keys[i]);
-        rt.decref(values[i]);
-      }
+      dropEntries(rt, p);
       return none(rt);
     }
     case 'copy': {
@@ -207,9 +202,7 @@ function setMethod(rt: Runtime, self: PyObj, name: string, args: PyObj[]): PyObj
     }
     case 'clear': {
       want(name, args, 0, 0);
-      const old = p.items.splice(0);
-      if (old.filter((i) => i.payload.kind === 'instance').length > 1) rt.finalizerOrderUnknown = true;
-      for (const i of old) rt.decref(i);
+      dropSetItems(rt, p);
       return none(rt);
     }
     case 'copy':

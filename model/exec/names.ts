@@ -39,44 +39,42 @@ export function loadName(rt: Runtime, frame: Frame, name: string): PyObj {
   }
 }
 
+/** The mapping a STORE_/DELETE_ of a non-cell name works on. */
+function namespaceFor(rt: Runtime, frame: Frame, kind: 'name' | 'global' | 'fast'): Map<string, PyObj> {
+  if (kind === 'name') return frame.classNs ?? rt.globals;
+  return kind === 'global' ? rt.globals : frame.fast;
+}
+
 /** Stores `value` (a reference the caller hands over) under `name`. */
 export function storeName(rt: Runtime, frame: Frame, name: string, value: PyObj): void {
-  let map: Map<string, PyObj>;
-  switch (nameKind(frame.unit.scope, name)) {
-    case 'name': map = frame.classNs ?? rt.globals; break;
-    case 'global': map = rt.globals; break;
-    case 'fast': map = frame.fast; break;
-    case 'cell': {
-      const cell = frame.cells.get(name);
-      if (!cell || cell.payload.kind !== 'cell') throw new Error(`no cell for ${name}`);
-      const old = cell.payload.content;
-      cell.payload.content = value;
-      if (old) rt.decref(old);
-      return;
-    }
+  const kind = nameKind(frame.unit.scope, name);
+  if (kind === 'cell') {
+    const cell = frame.cells.get(name);
+    if (!cell || cell.payload.kind !== 'cell') throw new Error(`no cell for ${name}`);
+    const old = cell.payload.content;
+    cell.payload.content = value;
+    if (old) rt.decref(old);
+    return;
   }
+  const map = namespaceFor(rt, frame, kind);
   const old = map.get(name);
   map.set(name, value);
   if (old) rt.decref(old);
 }
 
 export function deleteName(rt: Runtime, frame: Frame, name: string): void {
-  let map: Map<string, PyObj>;
-  switch (nameKind(frame.unit.scope, name)) {
-    case 'name': map = frame.classNs ?? rt.globals; break;
-    case 'global': map = rt.globals; break;
-    case 'fast': map = frame.fast; break;
-    case 'cell': {
-      const cell = frame.cells.get(name);
-      const old = cell && cell.payload.kind === 'cell' ? cell.payload.content : null;
-      if (!old || !cell || cell.payload.kind !== 'cell') throw new PyException('NameError', name);
-      cell.payload.content = null;
-      rt.decref(old);
-      return;
-    }
+  const kind = nameKind(frame.unit.scope, name);
+  if (kind === 'cell') {
+    const cell = frame.cells.get(name);
+    const old = cell && cell.payload.kind === 'cell' ? cell.payload.content : null;
+    if (!old || !cell || cell.payload.kind !== 'cell') throw new PyException('NameError', name);
+    cell.payload.content = null;
+    rt.decref(old);
+    return;
   }
+  const map = namespaceFor(rt, frame, kind);
   const old = map.get(name);
-  if (!old) throw new PyException(nameKind(frame.unit.scope, name) === 'fast' ? 'UnboundLocalError' : 'NameError', name);
+  if (!old) throw new PyException(kind === 'fast' ? 'UnboundLocalError' : 'NameError', name);
   map.delete(name);
   rt.decref(old);
 }

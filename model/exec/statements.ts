@@ -131,21 +131,23 @@ function inPlace(rt: Runtime, op: '+' | '-' | '*', a: PyObj, b: PyObj): PyObj {
   return binaryOp(rt, op, a, b);
 }
 
+/** `cur op= value`: takes over `cur`, returns the result. */
+function combine(rt: Runtime, frame: Frame, cur: PyObj, op: '+' | '-' | '*', valueExpr: Expr): PyObj {
+  try {
+    const v = evalExpr(rt, frame, valueExpr);
+    try {
+      return inPlace(rt, op, cur, v);
+    } finally {
+      rt.decref(v);
+    }
+  } finally {
+    rt.decref(cur);
+  }
+}
+
 function augAssign(rt: Runtime, frame: Frame, t: Target, op: '+' | '-' | '*', valueExpr: Expr): void {
   if (t.kind === 'Name') {
-    const cur = loadName(rt, frame, t.id);
-    let result: PyObj;
-    try {
-      const v = evalExpr(rt, frame, valueExpr);
-      try {
-        result = inPlace(rt, op, cur, v);
-      } finally {
-        rt.decref(v);
-      }
-    } finally {
-      rt.decref(cur);
-    }
-    storeName(rt, frame, t.id, result);
+    storeName(rt, frame, t.id, combine(rt, frame, loadName(rt, frame, t.id), op, valueExpr));
     return;
   }
   const obj = evalExpr(rt, frame, t.value);
@@ -156,17 +158,7 @@ function augAssign(rt: Runtime, frame: Frame, t: Target, op: '+' | '-' | '*', va
       index = evalExpr(rt, frame, t.index);
     }
     const cur = t.kind === 'Attribute' ? getAttribute(rt, obj, t.attr) : getItem(rt, obj, index as PyObj);
-    let result: PyObj;
-    try {
-      const v = evalExpr(rt, frame, valueExpr);
-      try {
-        result = inPlace(rt, op, cur, v);
-      } finally {
-        rt.decref(v);
-      }
-    } finally {
-      rt.decref(cur);
-    }
+    const result = combine(rt, frame, cur, op, valueExpr);
     try {
       if (t.kind === 'Attribute') setAttribute(rt, obj, t.attr, result);
       else setItem(rt, obj, index as PyObj, result, (d, k, val) => dictSet(rt, d, k, val));

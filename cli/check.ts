@@ -21,7 +21,7 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
   });
   if (values.help === true) return io.out(usage.check), 0;
   if (positionals.length > 0) throw new UsageError(`check takes no FILE arguments (got '${positionals[0]}')`);
-  const runs = integerOption(values, 'runs', 1000, 1)!;
+  const runs = integerOption(values, 'runs', 2000, 1)!;
   const seed = seedOption(values);
   const path = stringOption(values, 'path');
   if (path !== undefined && seed === undefined) throw new UsageError('--path replays a failure only together with its --seed');

@@ -16,7 +16,7 @@ Run 'cmm <command> --help' for a command's options.
 
 const check = `usage: cmm check [--python PATH] [--runs N] [--seed S [--path P]] [--mode M] [--json]
 
-Runs the conformance campaign: N generated programs (default 1000) on the interpreter (default
+Runs the conformance campaign: N generated programs (default 2000) on the interpreter (default
 python3), each compared with the model's prediction for that interpreter's version and pointer
 width. A divergence is shrunk to a small program and reported with its seed and path; pass both
 back (--seed S --path P) to replay exactly that program.

@@ -35,7 +35,8 @@ function floatDivMod(vx: number, wx: number): [number, number] {
   if (wx === 0) throw new PyException('ZeroDivisionError');
   let mod = vx % wx;
   let div = (vx - mod) / wx;
-  if (mod) {
+  // C's truth test: NaN is true (JS's is false).
+  if (mod !== 0) {
     if ((wx < 0) !== (mod < 0)) {
       mod += wx;
       div -= 1.0;
@@ -44,7 +45,7 @@ function floatDivMod(vx: number, wx: number): [number, number] {
     mod = wx < 0 ? -0 : 0;
   }
   let floordiv: number;
-  if (div) {
+  if (div !== 0) {
     floordiv = Math.floor(div);
     if (div - floordiv > 0.5) floordiv += 1.0;
   } else {
@@ -116,6 +117,32 @@ export function numCompare(a: Num, b: Num): number {
   else if (i > bf) c = 1;
   else c = f > fl ? -1 : 0;
   return c * flip;
+}
+
+/**
+ * Python's hash of a finite float (Python/pyhash.c _Py_HashDouble): the exact rational value
+ * reduced modulo the same prime as ints, so that hash(2.0) == hash(2); infinities hash to
+ * +-314159; NaN hashes by address (3.10+), which the model does not know (null).
+ */
+export function hashFloat(x: number, bits: 32 | 64): bigint | null {
+  if (Number.isNaN(x)) return null;
+  if (!Number.isFinite(x)) return x > 0 ? 314159n : -314159n;
+  const pBits = bits === 64 ? 61n : 31n;
+  const modulus = (1n << pBits) - 1n;
+  let m = Math.abs(x);
+  let e = 0n;
+  // Scale to an integer mantissa: |x| = mant * 2**e exactly.
+  while (m !== Math.floor(m)) {
+    m *= 2;
+    e -= 1n;
+  }
+  const mant = BigInt(m);
+  // 2**pBits == 1 modulo the prime, so a power of two reduces its exponent modulo pBits.
+  const shift = ((e % pBits) + pBits) % pBits;
+  let h = (mant % modulus) * ((1n << shift) % modulus) % modulus;
+  if (x < 0) h = -h;
+  if (h === -1n) h = -2n;
+  return h;
 }
 
 /** Python's hash of an int (Python/pyhash.c: reduction modulo 2**61 - 1, -1 maps to -2). */

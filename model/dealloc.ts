@@ -14,6 +14,7 @@ import { releaseUnit } from './compile/code-unit.ts';
 import { classLookup, type PyObj } from './objects.ts';
 import type { Runtime } from './runtime.ts';
 import { clearWeakrefs, runWeakrefCallbacks } from './weakrefs.ts';
+import { emptyTable, tableOrder } from './set-table.ts';
 
 export function installDeallocator(rt: Runtime): void {
   rt.freeHook = (o) => dealloc(rt, o);
@@ -75,8 +76,11 @@ export function dropEntries(rt: Runtime, p: Payload<'dict'>): void {
 
 /** A set's items: in hash order, which the model cannot know when more than one can finalize. */
 export function dropSetItems(rt: Runtime, p: Payload<'set'>): void {
-  const items = p.items.splice(0);
-  if (items.filter((i) => i.payload.kind === 'instance').length > 1) rt.finalizerOrderUnknown = true;
+  const items = p.table && p.items.length > 1 ? tableOrder(p.table) : [...p.items];
+  p.items.splice(0);
+  if (!p.table && items.filter((i) => i.payload.kind === 'instance').length > 1) rt.finalizerOrderUnknown = true;
+  // set_clear_internal leaves an empty small table behind.
+  p.table = emptyTable(rt.profile.bits);
   for (const i of items) rt.decref(i);
 }
 

@@ -2,6 +2,7 @@
 // observe — identity, type, reference count, what it refers to, and GC tracking.
 import type { FunctionDef } from '../language/ast.ts';
 import type { CodeUnit } from './compile/code-unit.ts';
+import type { SetTable } from './set-table.ts';
 
 /** The built-in types the model knows by name (type(x).__name__ is this name). */
 export type BuiltinTypeName =
@@ -21,7 +22,8 @@ export type Payload =
   | { kind: 'tuple'; items: PyObj[] }
   | { kind: 'list'; items: PyObj[] }
   | { kind: 'dict'; keys: PyObj[]; values: PyObj[]; owner?: PyObj }
-  | { kind: 'set'; items: PyObj[]; frozen: boolean }
+  /** `items` in insertion order; `table` gives the iteration order while every hash is known. */
+  | { kind: 'set'; items: PyObj[]; frozen: boolean; table: SetTable | null }
   | { kind: 'function'; def: FunctionDef; code: CodeUnit; qualname: string; defaults: PyObj | null; closure: Map<string, PyObj>; globals: 'module' }
   | { kind: 'class'; cls: ClassInfo }
   | { kind: 'instance'; cls: ClassInfo; attrs: Map<string, PyObj>; dict: PyObj | null }

@@ -203,6 +203,26 @@ const EXAMPLES: Example[] = [
       '',
     ].join('\n'),
   },
+  {
+    rule: 'a set iterates in its hash table order (probing, resizing, dummies, constant frozensets)',
+    mode: 'module',
+    source: [
+      't = {3, 1, 2, 9, 17, 33}',
+      't',
+      'u = {-1, -2, 100, 7, 15, 1000, 2 ** 62, 2.5, 0.5}',
+      'u',
+      'v = set()',
+      'v.add(9)',
+      'v.add(1)',
+      'v.add(17)',
+      'v.discard(1)',
+      'v.add(25)',
+      'v',
+      'set([5, 3, 8, 13, 21, 34, 55, 89, 144, 233, 377])',
+      '{True, 2, 1.0, 8}',
+      '',
+    ].join('\n'),
+  },
 ];
 
 const PYENV = `${homedir()}/.pyenv/versions`;

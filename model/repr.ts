@@ -2,6 +2,7 @@
 // something the model cannot know (an address, a str hash order, a value left unknown).
 import { bytesRepr, floatRepr, strRepr } from '../language/literals.ts';
 import { typeName, type PyObj } from './objects.ts';
+import { setOrder } from './set-order.ts';
 
 const SIMPLE_TYPE_REPR = new Set([
   'int', 'float', 'str', 'bytes', 'bool', 'NoneType', 'ellipsis', 'tuple', 'list', 'dict', 'set',
@@ -43,12 +44,14 @@ export function reprOf(o: PyObj, seen: Set<PyObj> = new Set()): string | null {
       return `{${parts.join(', ')}}`;
     }
     case 'set': {
-      // Iteration order is the hash table's order: known only for zero or one item.
-      if (p.items.length > 1) return null;
-      const items = reprItems(p.items, seen);
+      const order = setOrder(o);
+      if (!order) return null;
+      if (seen.has(o)) return null;
+      const items = reprItems(order, new Set(seen).add(o));
       if (items === null) return null;
-      if (p.frozen) return p.items.length === 0 ? 'frozenset()' : `frozenset({${items[0]}})`;
-      return p.items.length === 0 ? 'set()' : `{${items[0]}}`;
+      const body = `{${items.join(', ')}}`;
+      if (p.frozen) return order.length === 0 ? 'frozenset()' : `frozenset(${body})`;
+      return order.length === 0 ? 'set()' : body;
     }
     case 'type':
       // Types whose repr names a module other than builtins (weakref.ReferenceType) are left out.

@@ -1,6 +1,7 @@
 // Constructors for objects made at run time, with the GC-tracking state CPython gives each kind
 // at creation (see tracking.ts for the rules and their sources).
 import type { PyObj } from './objects.ts';
+import { emptyTable, knownHash, tableAdd, tableMergeIntoEmpty, type SetTable } from './set-table.ts';
 import type { Runtime } from './runtime.ts';
 import { emptyTuple, sharedByte } from './singletons.ts';
 import { dictInsertTracking, trackedAtCreation } from './tracking.ts';
@@ -44,8 +45,28 @@ export function dictAppend(rt: Runtime, d: PyObj, key: PyObj, value: PyObj): voi
   dictInsertTracking(rt, d, key, value);
 }
 
+/** A set of distinct `items` (references taken over), added one by one in this order. */
 export function newSet(rt: Runtime, items: PyObj[], frozen: boolean): PyObj {
-  const o = rt.alloc({ kind: 'set', items, frozen });
+  let table: SetTable | null = emptyTable(rt.profile.bits);
+  for (const i of items) {
+    const h = knownHash(i, rt.profile.bits);
+    if (h === null) table = null;
+    else if (table) tableAdd(table, i, h, () => false);
+  }
+  const o = rt.alloc({ kind: 'set', items, frozen, table });
+  rt.track(o);
+  return o;
+}
+
+/** A new set holding the items of the set `other`, merged as set_merge does into an empty set. */
+export function newSetFrom(rt: Runtime, other: PyObj, frozen: boolean): PyObj {
+  if (other.payload.kind !== 'set') throw new Error('newSetFrom of a non-set');
+  let table: SetTable | null = null;
+  if (other.payload.table) {
+    table = emptyTable(rt.profile.bits);
+    tableMergeIntoEmpty(table, other.payload.table);
+  }
+  const o = rt.alloc({ kind: 'set', items: other.payload.items.map((i) => rt.incref(i)), frozen, table });
   rt.track(o);
   return o;
 }

@@ -3,8 +3,8 @@
 //   repl input) are one object, also inside constant tuples and frozensets (Python/compile.c
 //   merge_consts_recursive with the compiler's c_const_cache; keys from Objects/codeobject.c
 //   _PyCode_ConstantKey, which tells 1, 1.0, True, 0.0 and -0.0 apart).
-// - Displays of more than two constants are built from one constant tuple or frozenset
-//   (Python/compile.c starunpack_helper); a dict display of more than one entry with constant keys
+// - From 3.9, displays of more than two constants are built from one constant tuple or frozenset
+//   (Python/compile.c starunpack_helper, LIST_EXTEND / SET_UPDATE); a dict display of more than one entry with constant keys
 //   loads its keys as one constant tuple (compiler_subdict, BUILD_CONST_KEY_MAP, up to 3.13); the
 //   iterable of `x in [consts]` is a constant tuple/frozenset (Python/ast_opt.c fold_iter).
 // - A function's constant defaults are loaded one by one and folded into one tuple by the
@@ -19,6 +19,9 @@ import { atLeast } from '../profile.ts';
 import { giveUp, type Runtime } from '../runtime.ts';
 import { bool, ellipsis, emptyTuple, none, sharedByte, sharedStr } from '../singletons.ts';
 import { newInt } from '../small-ints.ts';
+import { newSet } from '../values.ts';
+import { indexOfKey } from '../ops.ts';
+import { setOrder } from '../set-order.ts';
 import { internConstant, isIdentifierLike, markInterned } from '../strings.ts';
 import { foldConstant, type ConstVal } from './fold.ts';
 import type { Scope } from './scope.ts';
@@ -96,17 +99,21 @@ function create(rt: Runtime, comp: Compilation, c: ConstVal): PyObj {
     }
     case 'frozenset': {
       const items: PyObj[] = [];
-      const seen = new Set<string>();
       for (const i of c.items) {
-        const k = keyOf(i);
-        if (!seen.has(k)) {
-          seen.add(k);
-          items.push(materialize(rt, comp, i));
-        }
+        const o = materialize(rt, comp, i);
+        // Equal items (1, 1.0, True) collapse to the first, as set_add_entry does.
+        const at = indexOfKey(items, o);
+        if (at !== null && at >= 0) rt.decref(o);
+        else items.push(o);
       }
-      const o = rt.alloc({ kind: 'set', items, frozen: true });
-      rt.track(o);
-      return o;
+      // The compiler builds the frozenset from the items in order, then merge_consts_recursive
+      // builds it again from its own iteration order (Python/compile.c), which can change it.
+      const first = newSet(rt, items, true);
+      const order = setOrder(first);
+      if (!order) return first;
+      const again = newSet(rt, order.map((i) => rt.incref(i)), true);
+      rt.decref(first);
+      return again;
     }
   }
 }
@@ -174,7 +181,7 @@ class UnitBuilder {
       case 'List':
       case 'Set': {
         const items = e.elts.map((x) => foldConstant(x, this.comp.memo));
-        if (items.length > 2 && items.every((x): x is ConstVal => x !== null)) {
+        if (constantDisplays(this.rt) && items.length > 2 && items.every((x): x is ConstVal => x !== null)) {
           const k = this.load({ t: e.kind === 'List' ? 'tuple' : 'frozenset', items });
           this.treeMadeItems(k);
           this.unit.displayConst.set(e, k);
@@ -319,6 +326,11 @@ class UnitBuilder {
       this.load(doc === null ? { t: 'none' } : { t: 'str', v: doc });
     }
   }
+}
+
+/** From 3.9 a list or set display of constants extends an empty one from one constant (LIST_EXTEND, SET_UPDATE). */
+function constantDisplays(rt: Runtime): boolean {
+  return atLeast(rt.profile, 3, 9);
 }
 
 /** Up to 3.13 a dict display with constant keys loads them as one tuple (BUILD_CONST_KEY_MAP). */

@@ -15,10 +15,11 @@ import { bool, builtinType } from '../singletons.ts';
 import { addressOf, newInt, unknownInt } from '../small-ints.ts';
 import { markInterned, newStr } from '../strings.ts';
 import { hashFloat, hashInt } from '../numbers.ts';
-import { newBytes, newDict, newFloat, newList, newTuple } from '../values.ts';
+import { newBytes, newDict, newFloat, newList, newSetFrom, newTuple } from '../values.ts';
 import { boolOrUnknown, buildSet, dictSet } from './expressions.ts';
 import type { Frame } from './frame.ts';
 import { newWeakref } from '../weakrefs.ts';
+import { setOrder } from '../set-order.ts';
 
 function arity(name: string, args: PyObj[], min: number, max: number): void {
   if (args.length < min || args.length > max) {
@@ -32,9 +33,11 @@ export function iterate(rt: Runtime, o: PyObj): PyObj[] {
   switch (p.kind) {
     case 'list': case 'tuple': return p.items.map((i) => rt.incref(i));
     case 'dict': return p.keys.map((k) => rt.incref(k));
-    case 'set':
-      if (p.items.length > 1) giveUp('iterating a set (hash order)');
-      return p.items.map((i) => rt.incref(i));
+    case 'set': {
+      const order = setOrder(o);
+      if (!order) giveUp('iterating a set whose hash order the model does not know');
+      return order.map((i) => rt.incref(i));
+    }
     case 'str': return [...p.value].map((c) => newStr(rt, c));
     case 'bytes': return [...p.value].map((c) => newInt(rt, BigInt(c.charCodeAt(0))));
     default: throw new PyException('TypeError', `'${typeName(o)}' object is not iterable`);
@@ -235,6 +238,7 @@ export function callBuiltin(rt: Runtime, frame: Frame | null, name: string, args
     case 'frozenset': {
       arity(name, args, 0, 1);
       if (name === 'frozenset' && args.length && args[0].payload.kind === 'set' && args[0].payload.frozen) return rt.incref(args[0]);
+      if (args.length && args[0].payload.kind === 'set') return newSetFrom(rt, args[0], name === 'frozenset');
       return buildSet(rt, args.length ? iterate(rt, args[0]) : [], name === 'frozenset');
     }
     case 'dict': {

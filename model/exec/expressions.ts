@@ -8,7 +8,7 @@ import { reprOf, strOf } from '../repr.ts';
 import { giveUp, PyException, type Runtime } from '../runtime.ts';
 import { bool } from '../singletons.ts';
 import { newStr } from '../strings.ts';
-import { dictAppend, newDict, newList, newSet, newTuple } from '../values.ts';
+import { dictAppend, newDict, newList, newSet, newSetFrom, newTuple } from '../values.ts';
 import { dictInsertTracking } from '../tracking.ts';
 import { getAttribute } from './attributes.ts';
 import { callExpr } from './calls.ts';
@@ -30,8 +30,9 @@ export function evalExpr(rt: Runtime, frame: Frame, e: Expr): PyObj {
     }
     case 'Set': {
       const k = frame.unit.displayConst.get(e);
-      const items = k && k.payload.kind === 'set' ? k.payload.items.map((i) => rt.incref(i)) : e.elts.map((x) => evalExpr(rt, frame, x));
-      return buildSet(rt, items);
+      // BUILD_SET then SET_UPDATE from the constant frozenset: a merge into an empty set.
+      if (k && k.payload.kind === 'set') return newSetFrom(rt, k, false);
+      return buildSet(rt, e.elts.map((x) => evalExpr(rt, frame, x)));
     }
     case 'Dict': return buildDict(rt, frame, e);
     case 'FString': return buildFString(rt, frame, e.parts);

@@ -9,7 +9,8 @@ import { giveUp, PyException, type Runtime } from '../runtime.ts';
 import { bool, none } from '../singletons.ts';
 import { newInt } from '../small-ints.ts';
 import { newStr } from '../strings.ts';
-import { newBytes, newList, newSet } from '../values.ts';
+import { newBytes, newList, newSetFrom } from '../values.ts';
+import { knownHash, tableAdd, tableDiscard } from '../set-table.ts';
 import { dictSet } from './expressions.ts';
 import { iterate } from './builtins.ts';
 import { dropEntries, dropItemsLastFirst, dropSetItems } from '../dealloc.ts';
@@ -183,7 +184,12 @@ function setMethod(rt: Runtime, self: PyObj, name: string, args: PyObj[]): PyObj
       checkHashable(args[0]);
       const i = indexOfKey(p.items, args[0]);
       if (i === null) giveUp('a set item the model cannot compare');
-      if (i < 0) p.items.push(rt.incref(args[0]));
+      if (i < 0) {
+        p.items.push(rt.incref(args[0]));
+        const h = knownHash(args[0], rt.profile.bits);
+        if (h === null) p.table = null;
+        else if (p.table) tableAdd(p.table, args[0], h, () => false);
+      }
       return none(rt);
     }
     case 'discard':
@@ -197,6 +203,8 @@ function setMethod(rt: Runtime, self: PyObj, name: string, args: PyObj[]): PyObj
         return none(rt);
       }
       const [v] = p.items.splice(i, 1);
+      const h = knownHash(v, rt.profile.bits);
+      if (p.table && h !== null) tableDiscard(p.table, v, h, (a, b) => a === b);
       rt.decref(v);
       return none(rt);
     }
@@ -208,7 +216,7 @@ function setMethod(rt: Runtime, self: PyObj, name: string, args: PyObj[]): PyObj
     case 'copy':
       want(name, args, 0, 0);
       if (p.frozen) return rt.incref(self);
-      return newSet(rt, p.items.map((i) => rt.incref(i)), false);
+      return newSetFrom(rt, self, false);
     default:
       giveUp(`set.${name}`);
   }

@@ -1,9 +1,8 @@
 // The hash table of a set, which decides the order a set iterates and prints in
 // (Objects/setobject.c, 3.8-3.13: set_add_entry with LINEAR_PROBES 9 and PERTURB_SHIFT 5,
 // set_table_resize when fill*5 >= mask*3, set_insert_clean, set_merge, dummies left by
-// deletion). The model keeps the table only while every item's hash is known (ints, bools and
-// floats, Python/pyhash.c); otherwise the order is unknown and iteration declines.
-import { hashFloat, hashInt } from './numbers.ts';
+// deletion). The model keeps the table only while every item's hash is known (hashing.ts);
+// otherwise the order is unknown and iteration declines.
 import type { PyObj } from './objects.ts';
 
 const MIN_SIZE = 8;
@@ -25,14 +24,6 @@ export function emptyTable(bits: 32 | 64): SetTable {
   return { mask: MIN_SIZE - 1, slots: new Array<Slot>(MIN_SIZE).fill(null), hashes: new Array<bigint>(MIN_SIZE).fill(0n), fill: 0, used: 0, bits };
 }
 
-/** The hash the table files an item under, or null when the model does not know it. */
-export function knownHash(o: PyObj, bits: 32 | 64): bigint | null {
-  const p = o.payload;
-  if (p.kind === 'int') return p.unknown ? null : hashInt(p.value, bits);
-  if (p.kind === 'bool') return p.unknown ? null : p.value ? 1n : 0n;
-  if (p.kind === 'float') return hashFloat(p.value, bits);
-  return null;
-}
 
 function unsigned(t: SetTable, h: bigint): bigint {
   return BigInt.asUintN(t.bits, h);

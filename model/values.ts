@@ -1,7 +1,8 @@
 // Constructors for objects made at run time, with the GC-tracking state CPython gives each kind
 // at creation (see tracking.ts for the rules and their sources).
 import type { PyObj } from './objects.ts';
-import { emptyTable, knownHash, tableAdd, tableMergeIntoEmpty, type SetTable } from './set-table.ts';
+import { emptyTable, tableAdd, tableMergeIntoEmpty, type SetTable } from './set-table.ts';
+import { hashOf } from './hashing.ts';
 import type { Runtime } from './runtime.ts';
 import { emptyTuple, sharedByte } from './singletons.ts';
 import { dictInsertTracking, trackedAtCreation } from './tracking.ts';
@@ -49,7 +50,7 @@ export function dictAppend(rt: Runtime, d: PyObj, key: PyObj, value: PyObj): voi
 export function newSet(rt: Runtime, items: PyObj[], frozen: boolean): PyObj {
   let table: SetTable | null = emptyTable(rt.profile.bits);
   for (const i of items) {
-    const h = knownHash(i, rt.profile.bits);
+    const h = hashOf(i, rt.profile);
     if (h === null) table = null;
     else if (table) tableAdd(table, i, h, () => false);
   }

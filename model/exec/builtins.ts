@@ -14,7 +14,7 @@ import { giveUp, PyException, type Runtime } from '../runtime.ts';
 import { bool, builtinType } from '../singletons.ts';
 import { addressOf, newInt, unknownInt } from '../small-ints.ts';
 import { markInterned, newStr } from '../strings.ts';
-import { hashFloat, hashInt } from '../numbers.ts';
+import { hashOf } from '../hashing.ts';
 import { newBytes, newDict, newFloat, newList, newSetFrom, newTuple } from '../values.ts';
 import { boolOrUnknown, buildSet, dictSet } from './expressions.ts';
 import type { Frame } from './frame.ts';
@@ -168,12 +168,8 @@ export function callBuiltin(rt: Runtime, frame: Frame | null, name: string, args
     case 'hash': {
       arity('hash', args, 1, 1);
       checkHashable(args[0]);
-      const n = asNum(args[0]);
-      if (n && n.t === 'int') return newInt(rt, hashInt(n.v, rt.profile.bits));
-      if (n && n.t === 'float') {
-        const h = hashFloat(n.v, rt.profile.bits);
-        return h === null ? unknownInt(rt) : newInt(rt, h);
-      }
+      const h = hashOf(args[0], rt.profile);
+      if (h !== null) return newInt(rt, h);
       return unknownInt(rt);
     }
     case 'bool':

@@ -10,7 +10,8 @@ import { bool, none } from '../singletons.ts';
 import { newInt } from '../small-ints.ts';
 import { newStr } from '../strings.ts';
 import { newBytes, newList, newSetFrom } from '../values.ts';
-import { knownHash, tableAdd, tableDiscard } from '../set-table.ts';
+import { tableAdd, tableDiscard } from '../set-table.ts';
+import { hashOf } from '../hashing.ts';
 import { dictSet } from './expressions.ts';
 import { iterate } from './builtins.ts';
 import { dropEntries, dropItemsLastFirst, dropSetItems } from '../dealloc.ts';
@@ -186,7 +187,7 @@ function setMethod(rt: Runtime, self: PyObj, name: string, args: PyObj[]): PyObj
       if (i === null) giveUp('a set item the model cannot compare');
       if (i < 0) {
         p.items.push(rt.incref(args[0]));
-        const h = knownHash(args[0], rt.profile.bits);
+        const h = hashOf(args[0], rt.profile);
         if (h === null) p.table = null;
         else if (p.table) tableAdd(p.table, args[0], h, () => false);
       }
@@ -203,7 +204,7 @@ function setMethod(rt: Runtime, self: PyObj, name: string, args: PyObj[]): PyObj
         return none(rt);
       }
       const [v] = p.items.splice(i, 1);
-      const h = knownHash(v, rt.profile.bits);
+      const h = hashOf(v, rt.profile);
       if (p.table && h !== null) tableDiscard(p.table, v, h, (a, b) => a === b);
       rt.decref(v);
       return none(rt);

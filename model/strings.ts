@@ -25,8 +25,9 @@ export function isIdentifierLike(value: string): boolean {
 /**
  * Makes `o` (a str constant of a code object) interned, or returns the interned equal string
  * (the caller then drops `o`). Interned strings are shared with the interpreter: their counts are
- * not knowable (and they are immortal from 3.12.0 up to, not including, 3.13 — Objects/unicodeobject.c
- * in 3.12 made every interned string immortal; 3.13 made them mortal again, gh-113601).
+ * not knowable — except where interning made them immortal: 3.12.0 to 3.12.5
+ * (Objects/unicodeobject.c PyUnicode_InternInPlace immortalized every interned string; gh-113993
+ * made them mortal again in 3.13.0 and, backported, in 3.12.6).
  */
 export function internConstant(rt: Runtime, o: PyObj): PyObj {
   if (o.payload.kind !== 'str') return o;
@@ -51,5 +52,5 @@ export function markInterned(rt: Runtime, o: PyObj): void {
 }
 
 export function internedAreImmortal(rt: Runtime): boolean {
-  return atLeast(rt.profile, 3, 12) && !atLeast(rt.profile, 3, 13);
+  return atLeast(rt.profile, 3, 12) && !atLeast(rt.profile, 3, 12, 6);
 }

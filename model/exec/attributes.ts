@@ -67,6 +67,12 @@ export function getAttribute(rt: Runtime, o: PyObj, name: string): PyObj {
     case 'instance': {
       if (name === '__dict__') {
         if (p.cls.slots !== null && p.cls.base === null) break;
+        if (atLeast(rt.profile, 3, 13) && !p.dict) {
+          // 3.13 keeps the values inline even once the dict exists (Py_TPFLAGS_INLINE_VALUES): the
+          // collector then walks them through the object, not the dict, and stores through the
+          // object leave the dict's tracking alone. No rule for that yet.
+          giveUp("a materialized __dict__ of 3.13's inline values");
+        }
         return rt.incref(instanceDict(rt, o));
       }
       const own = ownAttribute(o, name);

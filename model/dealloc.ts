@@ -11,7 +11,7 @@
 //   (Objects/funcobject.c func_dealloc, func_clear); bound methods drop the function, then self
 //   (Objects/classobject.c method_dealloc); weak references drop their callback.
 import { releaseUnit } from './compile/code-unit.ts';
-import { classLookup, type PyObj } from './objects.ts';
+import { allSlots, classLookup, type PyObj } from './objects.ts';
 import type { Runtime } from './runtime.ts';
 import { clearWeakrefs, runWeakrefCallbacks } from './weakrefs.ts';
 import { emptyTable, tableOrder } from './set-table.ts';
@@ -46,9 +46,15 @@ export function callFinalizer(rt: Runtime, o: PyObj, fromDealloc: boolean): bool
 
 type Payload<K extends PyObj['payload']['kind']> = Extract<PyObj['payload'], { kind: K }>;
 
-/** An instance's attributes, in insertion order, then its __dict__ object. */
+/**
+ * An instance's attributes: its slots first (clear_slots, the class's own before its base's, each
+ * in sorted order as type_new stored them), then the others in insertion order, then its
+ * __dict__ object.
+ */
 export function dropAttributes(rt: Runtime, p: Payload<'instance'>): void {
-  const values = [...p.attrs.values()];
+  const slots = allSlots(p.cls) ?? [];
+  const names = [...slots.filter((n) => p.attrs.has(n)), ...[...p.attrs.keys()].filter((n) => !slots.includes(n))];
+  const values = names.map((n) => p.attrs.get(n) as PyObj);
   p.attrs.clear();
   for (const v of values) rt.decref(v);
   if (p.dict) {

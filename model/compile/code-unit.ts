@@ -85,7 +85,12 @@ function create(rt: Runtime, comp: Compilation, c: ConstVal): PyObj {
   switch (c.t) {
     case 'int': return newInt(rt, c.v);
     case 'float': return rt.alloc({ kind: 'float', value: c.v });
-    case 'str': return sharedStr(rt, c.v) ?? rt.alloc({ kind: 'str', value: c.v, interned: false });
+    case 'str': {
+      const o = sharedStr(rt, c.v) ?? rt.alloc({ kind: 'str', value: c.v, interned: false });
+      // Interned when its code object is made; doing it now keeps the compilation's cache
+      // pointing at the object every code object will hold.
+      return isIdentifierLike(c.v) ? internConstant(rt, o) : o;
+    }
     case 'bytes': return sharedByte(rt, c.v) ?? rt.alloc({ kind: 'bytes', value: c.v });
     case 'bool': return bool(rt, c.v);
     case 'none': return none(rt);

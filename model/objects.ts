@@ -45,12 +45,8 @@ export interface ClassInfo {
   attrs: Map<string, PyObj>;
   /** `__slots__` names, or null for a class whose instances have a `__dict__`. */
   slots: string[] | null;
-  /**
-   * Attribute names in the order instances first stored them: CPython 3.11+ keeps instance values
-   * in one key table shared by the class (Objects/dictobject.c, "shared keys"), and frees them in
-   * that order.
-   */
-  sharedKeys: string[];
+  /** Set once the class's own attributes changed after creation (its type version moved on). */
+  modified: boolean;
 }
 
 let nextSerial = 1;

@@ -272,6 +272,24 @@ const EXAMPLES: Example[] = [
       '',
     ].join('\n'),
   },
+  {
+    rule: 'from 3.13 a call site that made an instance runs as CALL_ALLOC_AND_ENTER_INIT from its second run',
+    mode: 'module',
+    source: [
+      'import sys',
+      'class C:',
+      '    def __init__(self, v):',
+      '        sys.getrefcount(v)',
+      '        sys.getrefcount(self)',
+      'def make(v):',
+      '    return C(v)',
+      'x = []',
+      'a = make(x)',
+      'b = make(x)',
+      'c = make(x)',
+      '',
+    ].join('\n'),
+  },
 ];
 
 const PYENV = `${homedir()}/.pyenv/versions`;

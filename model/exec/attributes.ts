@@ -156,6 +156,7 @@ export function setAttribute(rt: Runtime, o: PyObj, name: string, value: PyObj):
     return;
   }
   if (p.kind === 'class') {
+    p.cls.modified = true;
     const old = p.cls.attrs.get(name);
     p.cls.attrs.set(name, rt.incref(value));
     if (old) rt.decref(old);
@@ -184,6 +185,7 @@ export function deleteAttribute(rt: Runtime, o: PyObj, name: string): void {
     return;
   }
   if (p.kind === 'class') {
+    p.cls.modified = true;
     const old = p.cls.attrs.get(name);
     if (!old) throw new PyException('AttributeError', name);
     p.cls.attrs.delete(name);

@@ -12,6 +12,7 @@
 // - When a frame ends, its locals are dropped in order: co_varnames, then cells, then free
 //   variables (Python/frame.c _PyFrame_Clear; Objects/frameobject.c frame_dealloc before 3.11).
 import type { CallExpr, Expr } from '../../language/ast.ts';
+import { initCallSpecialized } from './specialization.ts';
 import type { PyObj } from '../objects.ts';
 import { classLookup, typeName } from '../objects.ts';
 import { atLeast } from '../profile.ts';
@@ -45,7 +46,7 @@ export function callExpr(rt: Runtime, frame: Frame, e: CallExpr): PyObj {
     rt.decref(f);
     throw err;
   }
-  return callFromPython(rt, frame, f, args, e.args);
+  return callFromPython(rt, frame, f, args, e.args, e);
 }
 
 /**
@@ -83,12 +84,19 @@ function methodCall(rt: Runtime, frame: Frame, objExpr: Expr, name: string, argE
     }
   }
   rt.incref(func as PyObj);
-  return callFromPython(rt, frame, func as PyObj, [obj, ...args], argExprs);
+  return callFromPython(rt, frame, func as PyObj, [obj, ...args], argExprs, null);
 }
 
 /** Calls `f` with `args` (references owned by the caller, as on CPython's stack); drops them all. */
-function callFromPython(rt: Runtime, frame: Frame, f: PyObj, args: PyObj[], argExprs: Expr[]): PyObj {
+function callFromPython(rt: Runtime, frame: Frame, f: PyObj, args: PyObj[], argExprs: Expr[], site: CallExpr | null): PyObj {
   const p = f.payload;
+  if (p.kind === 'class' && site && initCallSpecialized(rt, site, p.cls, args.length)) {
+    try {
+      return instantiate(rt, f, args, true);
+    } finally {
+      rt.decref(f);
+    }
+  }
   if (p.kind === 'function' || (p.kind === 'method' && argsMovedFromPython(rt))) {
     let func = f;
     let all = args;
@@ -139,7 +147,11 @@ export function callObject(rt: Runtime, f: PyObj, args: PyObj[]): PyObj {
   }
 }
 
-function instantiate(rt: Runtime, clsObj: PyObj, args: PyObj[]): PyObj {
+/**
+ * type_call: a new instance, then __init__. With `moved` (CALL_ALLOC_AND_ENTER_INIT) the
+ * arguments move into __init__'s frame and no tuple packs them.
+ */
+function instantiate(rt: Runtime, clsObj: PyObj, args: PyObj[], moved = false): PyObj {
   if (clsObj.payload.kind !== 'class') throw new Error('not a class');
   const cls = clsObj.payload.cls;
   const init = classLookup(cls, '__init__');
@@ -147,9 +159,9 @@ function instantiate(rt: Runtime, clsObj: PyObj, args: PyObj[]): PyObj {
   const inst = rt.alloc({ kind: 'instance', cls, attrs: new Map(), dict: null });
   rt.track(inst);
   if (!init) return inst;
-  const packed = newTuple(rt, args.map((a) => rt.incref(a)));
+  const packed = moved ? null : newTuple(rt, args.map((a) => rt.incref(a)));
   try {
-    const r = invokeFunction(rt, init, [inst, ...args], false);
+    const r = moved ? invokeFunction(rt, init, [rt.incref(inst), ...args], true) : invokeFunction(rt, init, [inst, ...args], false);
     const isNone = r.payload.kind === 'none';
     rt.decref(r);
     if (!isNone) throw new PyException('TypeError', '__init__() should return None');
@@ -158,7 +170,7 @@ function instantiate(rt: Runtime, clsObj: PyObj, args: PyObj[]): PyObj {
     rt.decref(inst);
     throw err;
   } finally {
-    rt.decref(packed);
+    if (packed) rt.decref(packed);
   }
 }
 

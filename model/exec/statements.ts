@@ -225,7 +225,7 @@ function makeClass(rt: Runtime, frame: Frame, s: ClassDef): PyObj {
     obj: null as unknown as PyObj,
     attrs: ns,
     slots: slotNames(ns.get('__slots__')),
-    sharedKeys: [],
+    modified: false,
   };
   const o = rt.alloc({ kind: 'class', cls });
   o.rcExact = false;

@@ -1,19 +1,32 @@
-// `cmm cases`: every YAML case against the model (with the profile of the interpreter at hand) and
-// against that interpreter itself, as a table, then the details of each failure.
+// `cmm cases`: every YAML case against the model (with the profile of each interpreter at hand) and
+// against those interpreters themselves, as a table, then the details of each failure. With
+// --record, the cases' expectations are recorded instead (cases-record.ts).
 import { fileURLToPath } from 'node:url';
 import { checkAgainstModel, checkAgainstOracle, describeDivergence, type ModelCheck, type OracleCheck } from '../cases/check.ts';
 import { loadCases, type Case } from '../cases/load.ts';
-import type { Profile } from '../model/profile.ts';
-import type { InterpreterInfo, Oracle } from '../oracle/types.ts';
-import { oneLine } from './errors.ts';
+import { profileFor, ProfileError, type Profile } from '../model/profile.ts';
+import type { InterpreterEntry } from '../oracle/discover.ts';
+import type { InterpreterInfo } from '../oracle/types.ts';
+import { recordCases } from './cases-record.ts';
+import { oneLine, UsageError } from './errors.ts';
 import type { Io } from './io.ts';
-import { withOracle } from './oracle.ts';
-import { parseOptions, profileOf, stringOption } from './options.ts';
+import { ORACLE_OPTIONS, selectOracles, tryOracle } from './oracle.ts';
+import { parseOptions } from './options.ts';
 import { formatTable } from './table.ts';
 import { usage } from './usage.ts';
 
 /** The project's own cases, found from this file rather than the working directory. */
 export const DEFAULT_CASES_DIR = fileURLToPath(new URL('../cases/', import.meta.url));
+
+/** One interpreter's part of the table: what it observed for every case, or why it did not run. */
+interface Observed {
+  entry: InterpreterEntry;
+  info: InterpreterInfo;
+  /** Absent when the model has no profile for this interpreter (then `problem` says so). */
+  profile?: Profile;
+  /** One per case, in the order of the cases. */
+  checks: OracleCheck[];
+}
 
 interface Row {
   cells: string[];
@@ -22,65 +35,128 @@ interface Row {
 }
 
 export async function casesCommand(args: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parseOptions(args, { python: { type: 'string' } });
+  const { values, positionals } = parseOptions(args, { ...ORACLE_OPTIONS, record: { type: 'boolean' } });
   if (values.help === true) return io.out(usage.cases), 0;
   const { cases, errors } = loadCases(positionals.length > 0 ? positionals : [DEFAULT_CASES_DIR]);
+  if (values.record === true) return recordCases(cases, errors, await selectOracles(values, ['all']), io);
+  const selection = await selectOracles(values);
 
-  const rows = await withOracle(stringOption(values, 'python') ?? 'python3', async (oracle, info) => {
-    const profile = profileOf(info.version, info.bits);
-    const out: Row[] = [];
-    for (const c of cases) out.push(await checkCase(c, profile, oracle, info));
-    return out;
-  });
+  const observed: Observed[] = [];
+  const notes: string[] = [];
+  for (const entry of selection.entries) {
+    const outcome = await tryOracle(entry, async (oracle, info) => {
+      const checks: OracleCheck[] = [];
+      for (const c of cases) checks.push(await checkAgainstOracle(c, oracle, info));
+      return { info, checks };
+    });
+    if (!outcome.ok) {
+      if (!selection.several) throw new UsageError(outcome.error);
+      notes.push(`${entry.name}: could not start: ${outcome.error}`);
+      continue;
+    }
+    const profile = profileOrProblem(outcome.value.info);
+    if (typeof profile === 'string') {
+      if (!selection.several) throw new UsageError(profile);
+      notes.push(`${entry.name}: the model is not checked: ${profile}`);
+    }
+    observed.push({ entry, ...outcome.value, ...(typeof profile === 'string' ? {} : { profile }) });
+  }
 
-  if (rows.length > 0) io.out(formatTable(['case', 'mode', 'model', 'cpython'], rows.map((r) => r.cells)));
+  const rows = cases.map((c, i) => checkCase(c, i, observed, selection.several));
+  const header = ['case', 'mode', 'model', ...(selection.several ? observed.map((o) => o.entry.name) : ['cpython'])];
+  if (rows.length > 0) io.out(formatTable(header, rows.map((r) => r.cells)));
   const details = rows.flatMap((r) => r.details);
   if (details.length > 0) io.out(`\n${details.join('\n')}\n`);
+  if (notes.length > 0) io.out(`\ninterpreters left out:\n${notes.map((n) => `  ${n}`).join('\n')}\n`);
   if (errors.length > 0) io.out(`\nbad case files:\n${errors.map((e) => `  ${e.message}`).join('\n')}\n`);
   const failures = rows.filter((r) => r.failed).length;
   io.out(`\n${rows.length} case${rows.length === 1 ? '' : 's'}, ${failures} failing, ${errors.length} bad file${errors.length === 1 ? '' : 's'}\n`);
   return failures > 0 || errors.length > 0 ? 1 : 0;
 }
 
-async function checkCase(c: Case, profile: Profile, oracle: Oracle, info: InterpreterInfo): Promise<Row> {
-  const details: string[] = [];
-  let modelCell: string;
-  let failed = false;
+function profileOrProblem(info: InterpreterInfo): Profile | string {
   try {
-    const m = checkAgainstModel(c, profile);
-    modelCell = modelVerdict(m, info);
-    if (m.divergences.length > 0) {
-      failed = true;
-      details.push(...m.divergences.map((d) => describeDivergence(c, d, 'the model predicts')));
-    }
+    return profileFor(info.version, info.bits);
   } catch (e) {
-    // A model bug on one case is that case's failure, not the end of the table.
-    modelCell = 'MODEL ERROR';
-    failed = true;
-    details.push(`${c.file}: the model failed: ${oneLine(e)}`);
+    if (e instanceof ProfileError) return e.message;
+    throw e;
   }
-  const o = await checkAgainstOracle(c, oracle, info);
-  const oracleCell = oracleVerdict(o);
-  if (o.kind === 'disagree') details.push(...o.divergences.map((d) => describeDivergence(c, d, `CPython ${info.version} observed`)));
-  if (o.kind === 'run-failed') details.push(`${c.file}: CPython ${info.version} did not finish the program: ${o.status}: ${o.detail}`);
-  if (o.kind === 'disagree' || o.kind === 'run-failed') failed = true;
-  return { cells: [c.name, c.mode, modelCell, oracleCell], failed, details };
 }
 
-function modelVerdict(m: ModelCheck, info: InterpreterInfo): string {
-  if (m.expectation === undefined) return `no expectation for ${info.version}`;
-  if (m.divergences.length > 0) return `DIVERGE (${m.divergences.length})`;
-  return `${m.agreed} agree, ${m.declined} declined`;
+function checkCase(c: Case, index: number, observed: readonly Observed[], several: boolean): Row {
+  const details: string[] = [];
+  let failed = false;
+
+  // The model once per profile: two interpreters of one version and width ask it the same question.
+  const profiles = new Map<string, Profile>();
+  for (const o of observed) if (o.profile !== undefined) profiles.set(profileLabel(o.profile), o.profile);
+  const modelChecks: { label: string; check?: ModelCheck }[] = [];
+  for (const [label, profile] of profiles) {
+    try {
+      const check = checkAgainstModel(c, profile);
+      modelChecks.push({ label, check });
+      if (check.divergences.length > 0) {
+        failed = true;
+        const side = several ? `the model predicts for ${label}` : 'the model predicts';
+        details.push(...check.divergences.map((d) => describeDivergence(c, d, side)));
+      }
+    } catch (e) {
+      // A model bug on one case is that case's failure, not the end of the table.
+      modelChecks.push({ label });
+      failed = true;
+      details.push(`${c.file}: the model failed${several ? ` for ${label}` : ''}: ${oneLine(e)}`);
+    }
+  }
+
+  const oracleCells = observed.map((o) => {
+    const check = o.checks[index]!;
+    const who = several ? o.entry.name : `CPython ${o.info.version}`;
+    if (check.kind === 'disagree') details.push(...check.divergences.map((d) => describeDivergence(c, d, `${who} observed`)));
+    if (check.kind === 'run-failed') details.push(`${c.file}: ${who} did not finish the program: ${check.status}: ${check.detail}`);
+    if (check.kind === 'disagree' || check.kind === 'run-failed') failed = true;
+    return oracleVerdict(check, several);
+  });
+  const modelCell = several ? modelSummary(modelChecks) : modelVerdict(modelChecks[0], observed[0]?.info.version ?? '?');
+  return { cells: [c.name, c.mode, modelCell, ...oracleCells], failed, details };
 }
 
-function oracleVerdict(o: OracleCheck): string {
+function profileLabel(p: Profile): string {
+  return `${p.major}.${p.minor}.${p.patch}${p.bits === 64 ? '' : ` (${p.bits}-bit)`}`;
+}
+
+function modelVerdict(m: { check?: ModelCheck } | undefined, version: string): string {
+  if (m === undefined) return 'not checked';
+  if (m.check === undefined) return 'MODEL ERROR';
+  if (m.check.expectation === undefined) return `no expectation for ${version}`;
+  if (m.check.divergences.length > 0) return `DIVERGE (${m.check.divergences.length})`;
+  return `${m.check.agreed} agree, ${m.check.declined} declined`;
+}
+
+/** The model over every profile in one cell: its errors, else its divergences by profile, else the counts. */
+function modelSummary(checks: readonly { label: string; check?: ModelCheck }[]): string {
+  if (checks.length === 0) return 'not checked';
+  if (checks.some((m) => m.check === undefined)) return 'MODEL ERROR';
+  const diverging = checks.filter((m) => m.check!.divergences.length > 0);
+  if (diverging.length > 0) return `DIVERGE (${diverging.map((m) => `${m.label}: ${m.check!.divergences.length}`).join(', ')})`;
+  const expected = checks.filter((m) => m.check!.expectation !== undefined);
+  if (expected.length === 0) return 'no expectation';
+  const span = (counts: number[]): string => {
+    const [low, high] = [Math.min(...counts), Math.max(...counts)];
+    return low === high ? String(low) : `${low}-${high}`;
+  };
+  const agreed = span(expected.map((m) => m.check!.agreed));
+  const declined = span(expected.map((m) => m.check!.declined));
+  return `${agreed} agree, ${declined} declined (${expected.length === 1 ? '1 profile' : `each of ${expected.length} profiles`})`;
+}
+
+function oracleVerdict(o: OracleCheck, several: boolean): string {
   switch (o.kind) {
     case 'agree':
       return 'pass';
     case 'disagree':
       return `FAIL (${o.divergences.length})`;
     case 'no-expectation':
-      return `no expectation for ${o.info.version}`;
+      return several ? 'no expectation' : `no expectation for ${o.info.version}`;
     case 'run-failed':
       return `FAIL (${o.status})`;
   }

@@ -3,6 +3,10 @@ import type { CampaignResult } from '../properties/campaign.ts';
 import { declineRate } from '../properties/tally.ts';
 
 export function campaignToJson(result: CampaignResult): string {
+  return `${JSON.stringify(campaignObject(result), null, 2)}\n`;
+}
+
+export function campaignObject(result: CampaignResult): Record<string, unknown> {
   const t = result.totals;
   const failure = result.failure;
   const c = failure?.counterexample;
@@ -44,5 +48,5 @@ export function campaignToJson(result: CampaignResult): string {
             modelError: c.modelError,
           },
   };
-  return `${JSON.stringify(object, null, 2)}\n`;
+  return object;
 }

@@ -1,18 +1,22 @@
 // `cmm check`: the conformance campaign against one CPython, with the profile of the version and
-// pointer width that interpreter reports.
-import { runCampaign } from '../properties/campaign.ts';
+// pointer width that interpreter reports; against several, one after the other (check-all.ts).
+import { runCampaign, type CampaignOptions } from '../properties/campaign.ts';
 import { formatCampaign } from '../properties/campaignReport.ts';
+import { checkAll } from './check-all.ts';
 import { campaignToJson } from './check-json.ts';
 import { UsageError } from './errors.ts';
 import type { Io } from './io.ts';
-import { withOracle } from './oracle.ts';
+import { ORACLE_OPTIONS, selectOracles, withOracle } from './oracle.ts';
 import { integerOption, modeOption, parseOptions, profileOf, seedOption, stringOption } from './options.ts';
 import { progressLine } from './progress.ts';
 import { usage } from './usage.ts';
 
+/** The campaign's settings that do not depend on the interpreter. */
+export type CampaignSettings = Pick<CampaignOptions, 'runs' | 'seed' | 'path' | 'mode'>;
+
 export async function checkCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseOptions(args, {
-    python: { type: 'string' },
+    ...ORACLE_OPTIONS,
     runs: { type: 'string' },
     seed: { type: 'string' },
     path: { type: 'string' },
@@ -26,20 +30,21 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
   const path = stringOption(values, 'path');
   if (path !== undefined && seed === undefined) throw new UsageError('--path replays a failure only together with its --seed');
   const mode = values.mode === undefined ? undefined : modeOption(values);
+  const settings: CampaignSettings = {
+    runs,
+    ...(seed !== undefined ? { seed } : {}),
+    ...(path !== undefined ? { path } : {}),
+    ...(mode !== undefined ? { mode } : {}),
+  };
 
-  const result = await withOracle(stringOption(values, 'python') ?? 'python3', async (oracle, info) => {
+  const selection = await selectOracles(values);
+  if (selection.several) return checkAll(selection.entries, settings, values.json === true, io);
+
+  const result = await withOracle(selection.entries[0]!, async (oracle, info) => {
     const profile = profileOf(info.version, info.bits);
     const progress = progressLine(io, runs, `checking the model against ${info.name} (CPython ${info.version})`);
     try {
-      return await runCampaign({
-        oracle,
-        profile,
-        runs,
-        ...(seed !== undefined ? { seed } : {}),
-        ...(path !== undefined ? { path } : {}),
-        ...(mode !== undefined ? { mode } : {}),
-        onProgress: (done) => progress.update(done),
-      });
+      return await runCampaign({ oracle, profile, ...settings, onProgress: (done) => progress.update(done) });
     } finally {
       progress.clear();
     }

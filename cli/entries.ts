@@ -6,9 +6,13 @@ export type Entry =
 
 /** `{ "file": [observations] | {"error": ...} }`, in the order the files were given. */
 export function entriesToJson(entries: readonly Entry[]): string {
+  return `${JSON.stringify(entriesToObject(entries), null, 2)}\n`;
+}
+
+export function entriesToObject(entries: readonly Entry[]): Record<string, (string | null)[] | { error: string }> {
   const object: Record<string, (string | null)[] | { error: string }> = {};
   for (const e of entries) object[e.file] = 'error' in e ? { error: e.error } : e.observations;
-  return `${JSON.stringify(object, null, 2)}\n`;
+  return object;
 }
 
 /** One observation a line (`?` where declined); a header per file when there are several. */

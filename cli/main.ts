@@ -1,19 +1,17 @@
 // The `cmm` command: picks the subcommand and turns every user error into one line and exit 2.
-import { casesCommand } from './cases.ts';
-import { checkCommand } from './check.ts';
 import { oneLine, UsageError } from './errors.ts';
 import { processIo, type Io } from './io.ts';
-import { predictCommand } from './predict.ts';
-import { runCommand } from './run.ts';
 import { usage } from './usage.ts';
 
 type Command = (args: readonly string[], io: Io) => Promise<number>;
 
-const commands: Record<string, Command> = {
-  check: checkCommand,
-  predict: predictCommand,
-  run: runCommand,
-  cases: casesCommand,
+// Each command is loaded when it is run: `cmm oracles` needs neither the model nor the generators.
+const commands: Record<string, () => Promise<Command>> = {
+  check: async () => (await import('./check.ts')).checkCommand,
+  predict: async () => (await import('./predict.ts')).predictCommand,
+  run: async () => (await import('./run.ts')).runCommand,
+  cases: async () => (await import('./cases.ts')).casesCommand,
+  oracles: async () => (await import('./oracles.ts')).oraclesCommand,
 };
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
@@ -26,12 +24,13 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     io.out(usage.main);
     return 0;
   }
-  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
-  if (command === undefined) {
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (load === undefined) {
     io.err(`cmm: unknown command '${name}' (commands: ${Object.keys(commands).join(', ')}; see cmm --help)\n`);
     return 2;
   }
   try {
+    const command = await load();
     return await command(args, io);
   } catch (e) {
     if (e instanceof UsageError) {

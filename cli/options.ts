@@ -8,7 +8,7 @@ import { UsageError } from './errors.ts';
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
 export interface Parsed {
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, string | boolean | string[] | undefined>;
   positionals: string[];
 }
 
@@ -26,6 +26,12 @@ export function parseOptions(args: readonly string[], options: OptionSpec): Pars
 export function stringOption(values: Parsed['values'], name: string): string | undefined {
   const v = values[name];
   return typeof v === 'string' ? v : undefined;
+}
+
+/** Every value of an option that may be given several times (`multiple: true`), in order. */
+export function stringsOption(values: Parsed['values'], name: string): string[] {
+  const v = values[name];
+  return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
 }
 
 /** A non-negative integer (or a positive one with `min: 1`). */

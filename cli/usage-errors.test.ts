@@ -48,7 +48,7 @@ describe('help', () => {
   it('cmm --help lists the commands; cmm <command> --help shows its usage', async () => {
     const top = await cmm(['--help']);
     expect(top.exitCode).toBe(0);
-    for (const c of ['check', 'predict', 'run', 'cases']) expect(top.stdout).toContain(`  ${c} `);
+    for (const c of ['check', 'predict', 'run', 'cases', 'oracles']) expect(top.stdout).toContain(`  ${c} `);
     const predict = await cmm(['predict', '--help']);
     expect(predict.exitCode).toBe(0);
     expect(predict.stdout).toMatch(/^usage: cmm predict /);

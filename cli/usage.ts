@@ -9,19 +9,29 @@ commands:
   check    generate programs, compare the model with CPython, shrink any divergence
   predict  the model's predictions for program files
   run      what CPython observes for program files
-  cases    every YAML case against the model and CPython
+  cases    every YAML case against the model and CPython; --record rewrites their expectations
+  oracles  the interpreters cmm can run on, and the ones it did not find
 
 Run 'cmm <command> --help' for a command's options.
 `;
 
-const check = `usage: cmm check [--python PATH] [--runs N] [--seed S [--path P]] [--mode M] [--json]
+const ORACLE = `  --oracle NAME  the interpreter (default python3): a name from 'cmm oracles' (3.12.1,
+                 wasm-3.14), a version (3.12), python3 or a path, or native, embedded or all;
+                 may be given several times
+  --python PATH  the same as --oracle PATH`;
 
-Runs the conformance campaign: N generated programs (default 2000) on the interpreter (default
-python3), each compared with the model's prediction for that interpreter's version and pointer
-width. A divergence is shrunk to a small program and reported with its seed and path; pass both
-back (--seed S --path P) to replay exactly that program.
+const check = `usage: cmm check [--oracle NAME]... [--runs N] [--seed S [--path P]] [--mode M] [--json]
+
+Runs the conformance campaign: N generated programs (default 2000) on the interpreter, each
+compared with the model's prediction for that interpreter's version and pointer width. A
+divergence is shrunk to a small program and reported with its seed and path; pass both back
+(--seed S --path P) to replay exactly that program.
+${ORACLE}
   --mode M   only module, function or repl programs (default: all three)
   --json     one JSON object instead of text
+With several interpreters the campaign runs on each in turn with one seed, prints one row per
+interpreter, then each shrunk divergence; --json gives an array, one object per interpreter. An
+interpreter that cannot start or that the model has no profile for is a row that says so.
 Exit status: 0 no divergence, 1 a divergence (or a model error), 2 a usage error.
 `;
 
@@ -36,20 +46,38 @@ observation the model declines to predict.
 Exit status: 0, 1 if some FILE is outside the case language, 2 a usage error.
 `;
 
-const run = `usage: cmm run [--python PATH] [--mode M] [--json] FILE...
+const run = `usage: cmm run [--oracle NAME]... [--mode M] [--json] FILE...
 
-Runs each FILE on CPython (default python3) and prints what it observes. A FILE outside the case
-language is refused before anything runs.
+Runs each FILE on CPython and prints what it observes. A FILE outside the case language is
+refused before anything runs.
+${ORACLE}
   --mode   module (default), function or repl
-  --json   one JSON object: FILE -> [observations] or {"error": ...}
+  --json   one JSON object: FILE -> [observations] or {"error": ...}; with several interpreters,
+           interpreter name -> that object (or {"error": ...} if it could not start)
 Exit status: 0, 1 if some FILE was refused or did not finish, 2 a usage error.
 `;
 
-const cases = `usage: cmm cases [--python PATH] [PATH...]
+const cases = `usage: cmm cases [--oracle NAME]... [PATH...]
+       cmm cases --record [--oracle NAME]... [PATH...]
 
 Checks every case (default: the project's cases/ folder; a PATH may be a file or a folder) against
-the model and against CPython (default python3), and prints a table.
-Exit status: 0 all pass, 1 a failure or a bad case file, 2 a usage error.
+the model and against CPython, and prints a table: with several interpreters, one column each,
+and the model checked for each one's version and pointer width.
+With --record, runs every case on the interpreters (default: all available) and rewrites each
+case's expect: list from what they observed, printing what changed per file. Entries for versions
+not at hand are kept; nothing is written that no interpreter observed.
+${ORACLE}
+Exit status: 0 all pass (or all recorded), 1 a failure, a problem or a bad case file, 2 a usage error.
 `;
 
-export const usage = { main, check, predict, run, cases };
+const oracles = `usage: cmm oracles [--json]
+
+Lists the interpreters cmm can run on: native CPythons (python3 and python3.X on PATH, pyenv's
+versions, /usr/bin) and embedded WebAssembly builds (npm packages), each with the name --oracle
+accepts, its exact version, pointer width and executable or package; then the versions the model
+knows that are not available here, and why.
+  --json   an array: {name, kind, version, bits, executable, package, available, reason}
+Exit status: 0, 2 a usage error.
+`;
+
+export const usage = { main, check, predict, run, cases, oracles };

@@ -1,0 +1,70 @@
+// `cmm cases --record`: runs every case on the chosen interpreters and rewrites each case's
+// `expect:` list from what they observed (cases/record.ts merges the observations into version
+// ranges and keeps the entries no interpreter here covers). Only observations are ever written:
+// the model plays no part. Each interpreter is started once and runs every case, then closed,
+// because an embedded build is costly to load and only one can be loaded at a time.
+import type { Case, CaseFileError } from '../cases/load.ts';
+import { recordExpectations, writeExpectations, type ExpectChange, type ExpectEntry } from '../cases/record.ts';
+import type { InterpreterInfo, Oracle, RunResult } from '../oracle/types.ts';
+import { oneLine } from './errors.ts';
+import type { Io } from './io.ts';
+import { tryOracle, type Selection } from './oracle.ts';
+
+interface Observed {
+  info: InterpreterInfo;
+  /** One per case, in the order of the cases. */
+  results: RunResult[];
+}
+
+export async function recordCases(cases: readonly Case[], errors: readonly CaseFileError[], selection: Selection, io: Io): Promise<number> {
+  const observed: Observed[] = [];
+  const problems: string[] = [];
+  for (const entry of selection.entries) {
+    const outcome = await tryOracle(entry, async (oracle, info) => ({
+      info,
+      results: await oracle.run(cases.map((c) => ({ source: c.source, mode: c.mode }))),
+    }));
+    if (outcome.ok) observed.push(outcome.value);
+    else problems.push(`${entry.name}: could not start: ${outcome.error}`);
+  }
+  const used = observed.map((o) => `${o.info.name} (${o.info.version}, ${o.info.bits}-bit)`);
+  io.out(`recording on ${used.length} interpreter${used.length === 1 ? '' : 's'}: ${used.join(', ') || 'none'}\n`);
+
+  let unchanged = 0;
+  for (const [index, c] of cases.entries()) {
+    const recording = await recordExpectations(c, observed.map((o) => replay(o.info, o.results[index]!)));
+    problems.push(...recording.problems.map((p) => `${c.file}: ${p}`));
+    try {
+      const change = writeExpectations(c.file, recording.expect);
+      if (change.changed) io.out(describeChange(change));
+      else unchanged++;
+    } catch (e) {
+      problems.push(`${c.file}: not rewritten: ${oneLine(e)}`);
+    }
+  }
+  if (unchanged > 0) io.out(`${unchanged} case file${unchanged === 1 ? '' : 's'} unchanged\n`);
+  if (problems.length > 0) io.out(`\nproblems:\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
+  if (errors.length > 0) io.out(`\nbad case files (not recorded):\n${errors.map((e) => `  ${e.message}`).join('\n')}\n`);
+  return problems.length > 0 || errors.length > 0 ? 1 : 0;
+}
+
+/** An oracle that answers with what one interpreter already observed for one case. */
+function replay(info: InterpreterInfo, result: RunResult): Oracle {
+  return { info: async () => info, run: async () => [result], close: async () => {} };
+}
+
+/** `file:` then one line per entry: `+` added, `~` changed (same range and width), `-` removed. */
+function describeChange(change: ExpectChange): string {
+  const key = (e: ExpectEntry): string => `${e.python}${e.bits === undefined ? '' : ` (${e.bits}-bit)`}`;
+  const list = (e: ExpectEntry): string => `[${e.observations.join(', ')}]`;
+  const changed = change.added.filter((a) => change.removed.some((r) => key(r) === key(a)));
+  const lines: string[] = [];
+  for (const a of change.added) {
+    const before = change.removed.find((r) => key(r) === key(a));
+    lines.push(before === undefined ? `  + ${key(a)}: ${list(a)}` : `  ~ ${key(a)}: ${list(before)} -> ${list(a)}`);
+  }
+  for (const r of change.removed) if (!changed.some((a) => key(a) === key(r))) lines.push(`  - ${key(r)}: ${list(r)}`);
+  const removed = change.removed.length - changed.length;
+  const counts = `${change.added.length - changed.length} added, ${changed.length} changed, ${removed} removed`;
+  return `${change.file}: ${counts}\n${lines.join('\n')}\n`;
+}

@@ -1,0 +1,87 @@
+// `cmm check` over several interpreters: the campaign on each in turn (one seed for all, each with
+// the profile of its own version and pointer width), one row each, then every shrunk divergence.
+// An interpreter that cannot start, or has no profile in the model, is a row that says so.
+import { profileFor, ProfileError, type Profile } from '../model/profile.ts';
+import type { InterpreterEntry } from '../oracle/discover.ts';
+import { randomSeed, runCampaign, type CampaignResult } from '../properties/campaign.ts';
+import { formatCampaign } from '../properties/campaignReport.ts';
+import { declineRate } from '../properties/tally.ts';
+import type { CampaignSettings } from './check.ts';
+import { campaignObject } from './check-json.ts';
+import type { Io } from './io.ts';
+import { tryOracle } from './oracle.ts';
+import { progressLine } from './progress.ts';
+import { formatTable } from './table.ts';
+
+interface Row {
+  entry: InterpreterEntry;
+  /** What the interpreter reported, once it started. */
+  version: string;
+  bits: 32 | 64;
+  result?: CampaignResult;
+  /** Why there is no campaign for this interpreter. */
+  problem?: string;
+}
+
+export async function checkAll(entries: readonly InterpreterEntry[], settings: CampaignSettings, json: boolean, io: Io): Promise<number> {
+  // One seed for every interpreter: a divergence on one replays with that seed on any other.
+  const seed = settings.seed ?? randomSeed();
+  const rows: Row[] = [];
+  for (const entry of entries) rows.push(await checkOne(entry, { ...settings, seed }, io));
+
+  if (json) io.out(`${JSON.stringify(rows.map(rowObject), null, 2)}\n`);
+  else io.out(formatRows(rows, seed));
+  return rows.some((r) => r.result?.failure != null) ? 1 : 0;
+}
+
+async function checkOne(entry: InterpreterEntry, settings: CampaignSettings, io: Io): Promise<Row> {
+  const outcome = await tryOracle(entry, async (oracle, info): Promise<Row> => {
+    const row: Row = { entry, version: info.version, bits: info.bits };
+    const profile = profileOrProblem(info.version, info.bits);
+    if (typeof profile === 'string') return { ...row, problem: profile };
+    const progress = progressLine(io, settings.runs, `checking the model against ${info.name} (CPython ${info.version})`);
+    try {
+      return { ...row, result: await runCampaign({ oracle, profile, ...settings, onProgress: (done) => progress.update(done) }) };
+    } finally {
+      progress.clear();
+    }
+  });
+  if (outcome.ok) return outcome.value;
+  return { entry, version: entry.version, bits: entry.bits, problem: `could not start: ${outcome.error}` };
+}
+
+function profileOrProblem(version: string, bits: 32 | 64): Profile | string {
+  try {
+    return profileFor(version, bits);
+  } catch (e) {
+    if (e instanceof ProfileError) return e.message;
+    throw e;
+  }
+}
+
+function rowObject(row: Row): Record<string, unknown> {
+  if (row.result !== undefined) return { ...campaignObject(row.result), error: null };
+  const { name, executable } = row.entry;
+  return { interpreter: { name, version: row.version, bits: row.bits, executable: executable ?? null }, error: row.problem ?? 'not run' };
+}
+
+function formatRows(rows: readonly Row[], seed: number): string {
+  const header = ['interpreter', 'version', 'bits', 'programs', 'compared', 'agreed', 'declined', 'divergences'];
+  const cells = rows.map((r): string[] => {
+    const head = [r.entry.name, r.version, String(r.bits)];
+    if (r.result === undefined) return [...head, r.problem ?? 'not run'];
+    const t = r.result.totals;
+    const failure = r.result.failure;
+    const divergences = failure === null ? '0' : failure.counterexample.kind === 'model-error' ? 'MODEL ERROR' : String(t.divergent);
+    const declined = `${(100 * (t.compared === 0 ? 0 : declineRate(t))).toFixed(1)}%`;
+    return [...head, String(t.programs), String(t.compared), String(t.agreed), declined, divergences];
+  });
+  const out = [`seed ${seed}`, '', formatTable(header, cells).trimEnd()];
+  for (const r of rows) {
+    if (r.result?.failure == null) continue;
+    const { failure } = r.result;
+    out.push('', `── ${r.entry.name}: CPython ${r.version}, ${r.bits}-bit ──`, formatCampaign(r.result).trimEnd());
+    out.push(`replay: cmm check --oracle ${r.entry.name} --seed ${seed} --path "${failure.path}"`);
+  }
+  return `${out.join('\n')}\n`;
+}

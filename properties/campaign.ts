@@ -11,6 +11,7 @@ import type { Mode, Program } from '../language/ast.ts';
 import { predictDetailed } from '../model/predict.ts';
 import type { Profile } from '../model/profile.ts';
 import type { InterpreterInfo, Oracle, RunStatus } from '../oracle/types.ts';
+import type { Extension } from './arbitraries/extensions.ts';
 import { programArb } from './arbitraries/program.ts';
 import { checkProgram, type Predictor } from './checkProgram.ts';
 import { describeDivergences, programTextOf } from './describe.ts';
@@ -30,6 +31,8 @@ export interface CampaignOptions {
   /** One mode only; all three by default. */
   mode?: Mode;
   maxSteps?: number;
+  /** The generator's extensions (default: those `programArb` generates by default). */
+  extensions?: readonly Extension[];
   /** Per-program limit handed to the oracle. */
   timeoutMs?: number;
   /** The model; `predictDetailed` unless a test substitutes its own. */
@@ -97,7 +100,8 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
   // Totals cover the generated programs only: once a run fails, what follows is shrinking.
   let counting = true;
 
-  const property = fc.asyncProperty(programArb({ mode: options.mode, maxSteps: options.maxSteps }), async (program) => {
+  const generator = programArb({ mode: options.mode, maxSteps: options.maxSteps, extensions: options.extensions });
+  const property = fc.asyncProperty(generator, async (program) => {
     const checked = await checkProgram(program, oracle, profile, predict, options.timeoutMs);
     if (checked.modelError !== null) {
       counting = false;

@@ -12,6 +12,7 @@ describe('observationSites', () => {
 
   it('knows that a None-returning method call observes nothing', () => {
     expect(lines('l = []\nl.append(1)\nlen(l)\n')).toEqual([3]);
+    expect(lines('s = set()\ns.add(1)\ns.discard(2)\nlen(s)\n')).toEqual([4]);
   });
 
   it('stops at a statement that may or may not observe (a bare name may be None)', () => {

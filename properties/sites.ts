@@ -18,7 +18,7 @@ const NEVER_NONE_BUILTINS = new Set([
 ]);
 const NEVER_NONE_MODULE_FUNCTIONS = new Set(['sys.getrefcount', 'sys.intern', 'gc.collect', 'gc.is_tracked', 'weakref.ref']);
 /** Methods of the built-in types that return None: a statement calling one observes nothing. */
-const NONE_METHODS = new Set(['append', 'extend', 'insert', 'clear', 'update', 'reverse', 'sort', 'remove']);
+const NONE_METHODS = new Set(['append', 'extend', 'insert', 'clear', 'update', 'reverse', 'sort', 'remove', 'add', 'discard']);
 
 /** One entry per observation the mapping is sure of, in order; positions past the end are unknown. */
 export function observationSites(program: Program): Site[] {

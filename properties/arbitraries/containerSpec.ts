@@ -1,20 +1,24 @@
-// Tuples (constant ones the compiler folds, and ones built at run time), lists and dicts.
+// Tuples (constant ones the compiler folds, and ones built at run time), lists, dicts, and sets.
 import fc from 'fast-check';
 import type { ContainerSpec, DictKey, ItemSpec } from '../plan.ts';
-import { itemSpecArb } from './itemSpec.ts';
+import { choose, isOn, type Extension } from './extensions.ts';
+import { itemSpecArb, setItemSpecArb } from './itemSpec.ts';
 
 // Empty displays are singletons or constants in places, so they get a weight of their own.
-const items = () => fc.oneof(fc.constant<ItemSpec[]>([]), fc.array(itemSpecArb(), { minLength: 1, maxLength: 3 }));
+const items = (item: fc.Arbitrary<ItemSpec> = itemSpecArb()) => fc.oneof(fc.constant<ItemSpec[]>([]), nonEmpty(item));
+const nonEmpty = (item: fc.Arbitrary<ItemSpec>) => fc.array(item, { minLength: 1, maxLength: 3 });
 
-export function containerSpecArb(): fc.Arbitrary<ContainerSpec> {
-  return fc.oneof(
-    { weight: 2, arbitrary: items().map((i): ContainerSpec => ({ kind: 'tuple', items: i })) },
-    { weight: 1, arbitrary: items().map((i): ContainerSpec => ({ kind: 'tuple-of-list', items: i })) },
-    { weight: 3, arbitrary: items().map((i): ContainerSpec => ({ kind: 'list', items: i })) },
+export function containerSpecArb(enabled: ReadonlySet<Extension>): fc.Arbitrary<ContainerSpec> {
+  return choose<ContainerSpec>(enabled, [
+    { weight: 4, arbitrary: items().map((i): ContainerSpec => ({ kind: 'tuple', items: i })) },
+    { weight: 2, arbitrary: items().map((i): ContainerSpec => ({ kind: 'tuple-of-list', items: i })) },
+    { weight: 6, arbitrary: items().map((i): ContainerSpec => ({ kind: 'list', items: i })) },
     {
-      weight: 2,
+      weight: 4,
       arbitrary: fc.oneof(fc.constant<{ key: DictKey; item: ItemSpec }[]>([]), fc.array(fc.record({ key: fc.constantFrom<DictKey>('k', 'j'), item: itemSpecArb() }), { minLength: 1, maxLength: 2 }))
         .map((entries): ContainerSpec => ({ kind: 'dict', entries })),
     },
-  );
+    { weight: 3, needs: 'sets', arbitrary: items(setItemSpecArb()).map((i): ContainerSpec => ({ kind: 'set', items: i })) },
+    { weight: 2, needs: 'sets', arbitrary: (isOn(enabled, 'empty-frozenset') ? items : nonEmpty)(setItemSpecArb()).map((i): ContainerSpec => ({ kind: 'frozenset', items: i })) },
+  ]);
 }

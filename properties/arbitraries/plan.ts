@@ -1,7 +1,9 @@
-// A whole plan: the mode, the shape of the classes, and the steps.
+// A whole plan: the mode, the shape of the classes, the steps, and an ending that may raise.
 import fc from 'fast-check';
 import { MODES, type Mode } from '../../language/ast.ts';
-import type { ClassShapes, Plan } from '../plan.ts';
+import type { ClassShapes, EndingSpec, Plan } from '../plan.ts';
+import { endingSpecArb } from './endingSpec.ts';
+import { DEFAULT_EXTENSIONS, type Extension } from './extensions.ts';
 import { setupValueArb } from './setupValue.ts';
 import { stepArb } from './step.ts';
 
@@ -10,15 +12,24 @@ export interface PlanOptions {
   mode?: Mode;
   /** The most steps a plan has (default 12); the prelude comes on top of them. */
   maxSteps?: number;
+  /** The parts of the language beyond the core to generate (default `DEFAULT_EXTENSIONS`). */
+  extensions?: readonly Extension[];
 }
 
 export const DEFAULT_MAX_STEPS = 12;
 
 export function planArb(options: PlanOptions = {}): fc.Arbitrary<Plan> {
+  const enabled = new Set(options.extensions ?? DEFAULT_EXTENSIONS);
   return fc.record({
     mode: options.mode === undefined ? fc.constantFrom(...MODES) : fc.constant(options.mode),
     classes: fc.record({ finalizer: fc.constantFrom<ClassShapes['finalizer']>('constant', 'tag') }),
-    setup: fc.array(setupValueArb(), { minLength: 1, maxLength: 3 }),
-    steps: fc.array(stepArb(), { minLength: 1, maxLength: options.maxSteps ?? DEFAULT_MAX_STEPS }),
+    setup: fc.array(setupValueArb(enabled), { minLength: 1, maxLength: 3 }),
+    steps: fc.array(stepArb(enabled), { minLength: 1, maxLength: options.maxSteps ?? DEFAULT_MAX_STEPS }),
+    ending: enabled.has('endings') ? endingArb(enabled) : fc.constant(null),
   });
+}
+
+/** Most programs run to their end: one in ten raises on purpose; shrinking drops the ending first. */
+function endingArb(enabled: ReadonlySet<Extension>): fc.Arbitrary<EndingSpec | null> {
+  return fc.oneof({ withCrossShrink: true }, { weight: 9, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: endingSpecArb(enabled) });
 }

@@ -7,10 +7,42 @@ import type { Program } from '../../language/ast.ts';
 import { parseProgram } from '../../language/parse.ts';
 import { renderProgram } from '../../language/render.ts';
 import { FEATURES, featuresOf, type Feature } from '../features.ts';
+import { DEFAULT_EXTENSIONS, EXTENSIONS, MODEL_GAPS, REFINES, type Extension } from './extensions.ts';
 import { programArb } from './program.ts';
 
+/** Every extension on, whatever the default: what is generated only on request must be valid too. */
+const everything = () => programArb({ extensions: EXTENSIONS });
+
+/** Features only an extension makes: off, they never appear; on, they do. */
+const MADE_BY: Record<Extension, Feature[]> = {
+  sets: ['set display', 'empty set', 'frozenset', 'set.add', 'set.discard'],
+  slices: ['slice', 'observe slice', 'observe slice is'],
+  comparisons: ['observe !=', 'observe <', 'observe in', 'observe not in', 'observe comparison chain'],
+  scopes: ['global', 'nested def'],
+  classes: ['class with __slots__', 'class attribute', 'method', 'bound method in a name', 'augmented attribute'],
+  fstrings: ['f-string with !r', 'f-string with !s', 'f-string with several fields'],
+  'aug-items': ['augmented subscript'],
+  'dict-methods': ['dict.get', 'dict.setdefault', 'dict.pop', 'dict.update'],
+  'list-methods': ['list.insert', 'list.extend', 'list.remove', 'list.reverse', 'list.pop', 'list.index', 'observe list.count'],
+  'str-methods': ['str.lower', 'str.strip', 'str.replace', 'str.split', 'observe str.startswith', 'observe str.find'],
+  builtins: ['tuple()', 'list()', 'observe repr', 'observe bool'],
+  endings: ['ending: missing key', 'ending: index out of range', 'ending: unbound name', 'ending: wrong arity', 'ending: division by zero'],
+  underscore: ['x = _', 'observe _ is'],
+  'reverse-slices': ['reverse slice'],
+  'empty-frozenset': ['empty frozenset'],
+  'underscore-refcount': ['observe sys.getrefcount(_)'],
+};
+
+function featureCounts(arb: ReturnType<typeof programArb>, numRuns: number, seed: number): Map<Feature, number> {
+  const seen = new Map<Feature, number>();
+  for (const p of fc.sample(arb, { numRuns, seed })) {
+    for (const f of featuresOf(p)) seen.set(f, (seen.get(f) ?? 0) + 1);
+  }
+  return seen;
+}
+
 describe('programArb', () => {
-  test.prop([programArb()], { numRuns: 300 })('render(parse(render(p))) is render(p), and the mode is kept', (program) => {
+  test.prop([everything()], { numRuns: 300 })('render(parse(render(p))) is render(p), and the mode is kept', (program) => {
     const text = renderProgram(program);
     const parsed = parseProgram(text, { mode: program.mode });
     expect(parsed.mode).toBe(program.mode);
@@ -24,9 +56,9 @@ describe('programArb', () => {
     },
   );
 
-  it('makes programs CPython compiles, in their mode (300 programs, one python3)', async () => {
+  it('makes programs CPython compiles, in their mode (300 programs, every extension, one python3)', async () => {
     const seed = Date.now() | 0;
-    const programs = fc.sample(programArb(), { numRuns: 300, seed }).map((p) => ({ mode: p.mode, source: renderProgram(p) }));
+    const programs = fc.sample(everything(), { numRuns: 300, seed }).map((p) => ({ mode: p.mode, source: renderProgram(p) }));
     const failures = await compileAll(programs);
     const shown = failures.slice(0, 3).map((f) => `${f.error}\n# mode: ${programs[f.index]!.mode}\n${programs[f.index]!.source}`);
     expect(shown, `seed ${seed}: ${failures.length} of 300 programs do not compile`).toEqual([]);
@@ -41,16 +73,45 @@ describe('programArb', () => {
     expect(failures.map((f) => f.index)).toEqual([0, 2]);
   });
 
-  it('produces every statement, value and observation kind (500 programs, a fixed seed)', () => {
-    const seen = new Map<Feature, number>();
-    for (const p of fc.sample(programArb(), { numRuns: 500, seed: 20240601 })) {
-      for (const f of featuresOf(p)) seen.set(f, (seen.get(f) ?? 0) + 1);
-    }
+  it('produces every statement, value and observation kind (2000 programs, every extension, a fixed seed)', () => {
+    const seen = featureCounts(everything(), 2000, 20240601);
     expect(FEATURES.filter((f) => !seen.has(f))).toEqual([]);
   });
 
+  it('makes what an extension makes only with that extension on (600 programs each way)', () => {
+    const missing: string[] = [];
+    const stray: string[] = [];
+    for (const ext of EXTENSIONS) {
+      const base = REFINES[ext];
+      const alone = base === undefined ? [ext] : [ext, base];
+      const repl = ext === 'underscore' || base === 'underscore';
+      const on = featureCounts(programArb({ extensions: alone, ...(repl ? { mode: 'repl' as const } : {}) }), 600, 11);
+      const off = featureCounts(programArb({ extensions: EXTENSIONS.filter((e) => e !== ext) }), 600, 12);
+      for (const f of MADE_BY[ext]) {
+        if (!on.has(f)) missing.push(`${ext}: ${f}`);
+        if (off.has(f)) stray.push(`${ext}: ${f}`);
+      }
+    }
+    expect({ missing, stray }).toEqual({ missing: [], stray: [] });
+  });
+
+  it('by default leaves out the extensions that find a gap in the model (600 programs)', () => {
+    expect(DEFAULT_EXTENSIONS.filter((e) => MODEL_GAPS.includes(e))).toEqual([]);
+    const seen = featureCounts(programArb(), 600, 13);
+    expect(MODEL_GAPS.flatMap((e) => MADE_BY[e]).filter((f) => seen.has(f))).toEqual([]);
+  });
+
+  it('keeps each extension from crowding out the core (1000 programs, every extension)', () => {
+    const all = featureCounts(everything(), 1000, 5);
+    const core = featureCounts(programArb({ extensions: [] }), 1000, 5);
+    // The core's own features stay at least half as frequent with every extension on.
+    const crowded = ['observe sys.getrefcount', 'observe gc.collect()', 'weakref.ref', 'cycle between two instances', 'observe is', 'instance', 'del name']
+      .filter((f) => (all.get(f as Feature) ?? 0) < (core.get(f as Feature) ?? 0) / 2);
+    expect(crowded).toEqual([]);
+  });
+
   it('keeps programs small', () => {
-    const sizes = fc.sample(programArb(), { numRuns: 200, seed: 7 }).map((p: Program) => p.body.length);
+    const sizes = fc.sample(everything(), { numRuns: 200, seed: 7 }).map((p: Program) => p.body.length);
     const mean = sizes.reduce((a, b) => a + b, 0) / sizes.length;
     expect(mean).toBeGreaterThanOrEqual(3);
     expect(mean).toBeLessThanOrEqual(15);

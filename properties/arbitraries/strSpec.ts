@@ -1,7 +1,8 @@
 // Strings: identifier-like literals (which the compiler interns) and others, one character, empty,
 // non-ASCII, folded concatenations, and strings made at run time (which it does not intern).
 import fc from 'fast-check';
-import type { StrSpec } from '../plan.ts';
+import type { FStringFieldSpec, StrMethod, StrSpec } from '../plan.ts';
+import { choose, type Extension } from './extensions.ts';
 import { pickArb } from './picks.ts';
 
 export const IDENTIFIER_LIKE: readonly string[] = ['abc', 'hello_world', 'a', 'x1', 'spam'];
@@ -9,8 +10,11 @@ export const NOT_IDENTIFIER_LIKE: readonly string[] = ['hello world', 'a-b', '',
 
 const fragment = (): fc.Arbitrary<string> => fc.constantFrom('a', 'b', 'ab', 'hello', '_', ' ', 'é');
 
-export function strSpecArb(): fc.Arbitrary<StrSpec> {
-  return fc.oneof(
+const fieldArb = (): fc.Arbitrary<FStringFieldSpec> =>
+  fc.record({ source: pickArb(), conversion: fc.constantFrom<FStringFieldSpec['conversion']>(null, 'r', 's') });
+
+export function strSpecArb(enabled: ReadonlySet<Extension>): fc.Arbitrary<StrSpec> {
+  return choose<StrSpec>(enabled, [
     { weight: 3, arbitrary: fc.constantFrom(...IDENTIFIER_LIKE, ...NOT_IDENTIFIER_LIKE).map((value): StrSpec => ({ kind: 'str-literal', value })) },
     { weight: 1, arbitrary: fc.record({ left: fragment(), right: fragment() }).map(({ left, right }): StrSpec => ({ kind: 'str-folded', left, right })) },
     { weight: 3, arbitrary: fc.record({ prefix: fc.constantFrom('ab', 'x', ''), source: pickArb() }).map((r): StrSpec => ({ kind: 'str-concat', ...r })) },
@@ -21,5 +25,12 @@ export function strSpecArb(): fc.Arbitrary<StrSpec> {
     { weight: 3, arbitrary: pickArb().map((source): StrSpec => ({ kind: 'str-upper', source })) },
     { weight: 3, arbitrary: pickArb().map((source): StrSpec => ({ kind: 'str-fstring', source })) },
     { weight: 3, arbitrary: fc.array(fragment(), { minLength: 1, maxLength: 3 }).map((parts): StrSpec => ({ kind: 'str-intern', parts })) },
-  );
+    { weight: 2, needs: 'fstrings', arbitrary: fc.array(fieldArb(), { minLength: 1, maxLength: 3 }).map((fields): StrSpec => ({ kind: 'str-fstring-fields', fields })) },
+    {
+      weight: 5,
+      needs: 'str-methods',
+      arbitrary: fc.record({ method: fc.constantFrom<StrMethod>('lower', 'strip', 'replace', 'split', 'join'), source: pickArb() })
+        .map((r): StrSpec => ({ kind: 'str-method', ...r })),
+    },
+  ]);
 }

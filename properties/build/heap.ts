@@ -10,7 +10,11 @@ export const BASELINE_NAME = 'r';
 
 export type ObjKind =
   | 'int' | 'float' | 'str' | 'bytes' | 'bool' | 'none' | 'ellipsis'
-  | 'tuple' | 'list' | 'dict' | 'instance' | 'object' | 'weakref';
+  | 'tuple' | 'list' | 'dict' | 'set' | 'frozenset' | 'instance' | 'object' | 'weakref'
+  /** A closure made by `outer`, holding the object it closed over in `items`. */
+  | 'function'
+  /** A bound method `a.get`, holding its instance in `items`. */
+  | 'method';
 
 export interface SymObject {
   readonly id: number;
@@ -18,19 +22,27 @@ export interface SymObject {
   readonly cls?: ClassName;
   /** Known length of a str, bytes, tuple, list or dict; undefined when unknown. */
   len?: number;
-  /** Items of a tuple or list, in order. */
+  /** The text of a str, when the builder knows it. */
+  text?: string;
+  /** Items of a tuple or list, in order; of a set, in no known order (and maybe with equal ones). */
   items: number[];
-  /** Values of a dict by key, attributes of an instance by name. */
-  fields: Map<DictKey | AttrName | 'tag', number>;
+  /** Values of a dict by key, attributes of an instance by name (`n` once set on the instance). */
+  fields: Map<DictKey | AttrName | 'tag' | 'n', number>;
 }
 
 /** What the prelude must provide because some statement uses it. */
 export type Requirement =
   | 'sys' | 'gc' | 'weakref' | 'log'
-  | 'C' | 'D' | 'E'
-  | 'f' | 'g' | 'k' | 'mk' | 'probe' | 'cb';
+  | 'C' | 'D' | 'E' | 'F' | 'S'
+  /** D's class attribute `n` and its method `get` (which returns `self.n`). */
+  | 'D.n' | 'D.get'
+  | 'f' | 'g' | 'k' | 'mk' | 'probe' | 'cb'
+  | 'setg' | 'getg' | 'outer' | 'peek';
 
-const CONTAINERS: ReadonlySet<ObjKind> = new Set(['tuple', 'list', 'dict']);
+/** The global that `setg` binds and `getg` reads; never bound by an assignment of the program's own. */
+export const GLOBAL_NAME = 'gv';
+
+const CONTAINERS: ReadonlySet<ObjKind> = new Set(['tuple', 'list', 'dict', 'set', 'frozenset']);
 const SCALARS: ReadonlySet<ObjKind> = new Set(['int', 'float', 'str', 'bytes', 'bool', 'none', 'ellipsis']);
 
 export class Heap {
@@ -41,6 +53,8 @@ export class Heap {
   baselineOf: string | null = null;
   /** In repl mode: has the prompt echoed a value yet (so that `_` is bound)? */
   echoed = false;
+  /** In repl mode: the object the prompt echoed last (what `_` refers to), once it has echoed. */
+  underscore: number | null = null;
 
   /** `taggedInstances`: `C(tag)` stores a tag its finalizer logs (the plan's class shape). */
   constructor(readonly taggedInstances = false) {}
@@ -87,6 +101,17 @@ export class Heap {
     return names.length === 0 ? null : names[pick % names.length]!;
   }
 
+  /** Records what the prompt echoed: `_` now refers to it. */
+  echo(obj: SymObject): void {
+    this.echoed = true;
+    this.underscore = obj.id;
+  }
+
+  /** A str, with its text (and so its length) when known. */
+  str(text?: string, len?: number): SymObject {
+    return this.create('str', { text, len: text === undefined ? len : [...text].length });
+  }
+
   children(obj: SymObject): number[] {
     return [...obj.items, ...obj.fields.values()];
   }
@@ -96,7 +121,7 @@ export class Heap {
     if (seen.has(obj.id)) return true;
     seen.add(obj.id);
     if (SCALARS.has(obj.kind)) return true;
-    if (obj.kind === 'instance' || obj.kind === 'object' || obj.kind === 'weakref') return false;
+    if (!CONTAINERS.has(obj.kind)) return false;
     return this.children(obj).every((c) => this.printable(this.get(c), seen));
   }
 

@@ -1,26 +1,35 @@
 // Turns an observation spec into an expression statement (SPEC section 2), or null when nothing
 // bound fits it. Only values whose repr carries no address are observed as plain values.
-import type { Expr, Mode, Stmt } from '../../language/ast.ts';
-import type { ObservationSpec } from '../plan.ts';
-import { anyObject, Heap, isKind, WEAKREF_NAMES, BASELINE_NAME, type SymObject } from './heap.ts';
-import { attr, binop, call, compare, exprStmt, int, moduleCall, name, none, subscript } from './nodes.ts';
+import type { CmpOp, Expr, Mode, Stmt } from '../../language/ast.ts';
+import type { CompareOp, ObservationSpec } from '../plan.ts';
+import { hasGet, useGet } from './callValues.ts';
+import { compareOperands } from './comparisons.ts';
+import { sliceExpr, sliceOf } from './derived.ts';
+import { anyObject, Heap, isKind, WEAKREF_NAMES, BASELINE_NAME, type ObjKind, type SymObject } from './heap.ts';
+import { attr, call, compare, exprStmt, int, method, moduleCall, name, none, str, subscript } from './nodes.ts';
 
 interface Observed {
   expr: Expr;
-  /** False when the value may be None: then it is no observation and the prompt echoes nothing. */
-  echoes: boolean;
+  /**
+   * What the expression evaluates to (in repl mode `_` refers to it afterwards), or null when it
+   * may be None: then it is no observation and the prompt echoes nothing.
+   */
+  result: SymObject | null;
 }
 
 export function buildObservation(spec: ObservationSpec, heap: Heap, mode: Mode): Stmt | null {
   const observed = observe(spec, heap, mode);
   if (observed === null) return null;
-  if (observed.echoes) heap.echoed = true;
+  if (observed.result !== null) heap.echo(observed.result);
   return exprStmt(observed.expr);
 }
 
-const sure = (expr: Expr): Observed => ({ expr, echoes: true });
+/** An observation whose value is a new object of a kind (a bool, an int, a str). */
+const fresh = (heap: Heap, kind: ObjKind) => (expr: Expr): Observed => ({ expr, result: heap.create(kind) });
 
 function observe(spec: ObservationSpec, heap: Heap, mode: Mode): Observed | null {
+  const bool = fresh(heap, 'bool');
+  const integer = fresh(heap, 'int');
   switch (spec.kind) {
     case 'is':
     case 'id-eq':
@@ -29,85 +38,139 @@ function observe(spec: ObservationSpec, heap: Heap, mode: Mode): Observed | null
       const a = heap.choose(spec.a, fits);
       const b = heap.choose(spec.b, fits);
       if (a === null || b === null) return null;
-      if (spec.kind === 'is') return sure(compare(name(a), spec.negate ? 'is not' : 'is', name(b)));
-      if (spec.kind === 'eq') return sure(compare(name(a), '==', name(b)));
-      return sure(compare(call(name('id'), name(a)), '==', call(name('id'), name(b))));
+      if (spec.kind === 'is') return bool(compare(name(a), spec.negate ? 'is not' : 'is', name(b)));
+      if (spec.kind === 'eq') return bool(compare(name(a), '==', name(b)));
+      return bool(compare(call(name('id'), name(a)), '==', call(name('id'), name(b))));
     }
     case 'fresh-id': {
-      const fresh = (): Expr => {
+      const make = (): Expr => {
         if (spec.what === 'list') return { kind: 'List', elts: [] };
         if (spec.what === 'object') return call(name('object'));
         heap.uses.add('D');
         return call(name('D'));
       };
-      return sure(compare(call(name('id'), fresh()), '==', call(name('id'), fresh())));
+      return bool(compare(call(name('id'), make()), '==', call(name('id'), make())));
     }
     case 'refcount':
     case 'is-tracked':
     case 'type-name':
     case 'call-refcount':
-    case 'probe': {
+    case 'probe':
+    case 'bool': {
       const a = heap.choose(spec.a, anyObject);
       if (a === null) return null;
       if (spec.kind === 'refcount') {
         heap.uses.add('sys');
-        return sure(moduleCall('sys', 'getrefcount', name(a)));
+        return integer(moduleCall('sys', 'getrefcount', name(a)));
       }
       if (spec.kind === 'is-tracked') {
         heap.uses.add('gc');
-        return sure(moduleCall('gc', 'is_tracked', name(a)));
+        return bool(moduleCall('gc', 'is_tracked', name(a)));
       }
-      if (spec.kind === 'type-name') return sure(attr(call(name('type'), name(a)), '__name__'));
+      if (spec.kind === 'bool') return bool(call(name('bool'), name(a)));
+      if (spec.kind === 'type-name') return { expr: attr(call(name('type'), name(a)), '__name__'), result: heap.str() };
       heap.uses.add('sys');
       if (spec.kind === 'call-refcount') {
         heap.uses.add('f');
-        return sure(call(name('f'), name(a)));
+        return integer(call(name('f'), name(a)));
       }
       // probe() returns None: what it observes, it observes inside its own body.
       heap.uses.add('probe');
-      return { expr: call(name('probe'), name(a)), echoes: false };
+      return { expr: call(name('probe'), name(a)), result: null };
     }
     case 'delta': {
       const of = heap.baselineOf;
       if (of === null) return null;
       heap.uses.add('sys');
-      return sure(binop(moduleCall('sys', 'getrefcount', name(of)), '-', name(BASELINE_NAME)));
+      return integer({ kind: 'BinOp', op: '-', left: moduleCall('sys', 'getrefcount', name(of)), right: name(BASELINE_NAME) });
     }
     case 'weak-dead':
     case 'weak-is': {
       const w = heap.choose(spec.w, isKind('weakref'), WEAKREF_NAMES);
       if (w === null) return null;
-      if (spec.kind === 'weak-dead') return sure(compare(call(name(w)), 'is', none));
+      if (spec.kind === 'weak-dead') return bool(compare(call(name(w)), 'is', none));
       const a = heap.choose(spec.a, anyObject);
-      return a === null ? null : sure(compare(call(name(w)), 'is', name(a)));
+      return a === null ? null : bool(compare(call(name(w)), 'is', name(a)));
     }
     case 'collect':
       heap.uses.add('gc');
-      return sure(moduleCall('gc', 'collect'));
+      return integer(moduleCall('gc', 'collect'));
     case 'log':
       heap.uses.add('log');
-      return sure(name('log'));
+      return { expr: name('log'), result: heap.create('list') };
     case 'len': {
-      const a = heap.choose(spec.a, isKind('str', 'bytes', 'tuple', 'list', 'dict'));
-      return a === null ? null : sure(call(name('len'), name(a)));
+      const a = heap.choose(spec.a, isKind('str', 'bytes', 'tuple', 'list', 'dict', 'set', 'frozenset'));
+      return a === null ? null : integer(call(name('len'), name(a)));
     }
-    case 'hash': {
-      const a = heap.choose(spec.a, isKind('int'));
-      return a === null ? null : sure(call(name('hash'), name(a)));
+    case 'hash':
+    case 'hash-of': {
+      const a = heap.choose(spec.a, isKind(spec.kind === 'hash' ? 'int' : spec.what));
+      return a === null ? null : integer(call(name('hash'), name(a)));
+    }
+    case 'repr': {
+      const a = heap.choose(spec.a, (o) => heap.printable(o));
+      return a === null ? null : { expr: call(name('repr'), name(a)), result: heap.str() };
     }
     case 'value': {
       const a = heap.choose(spec.a, (o) => heap.printable(o));
-      return a === null ? null : { expr: name(a), echoes: heap.objectOf(a).kind !== 'none' };
+      if (a === null) return null;
+      const obj = heap.objectOf(a);
+      return { expr: name(a), result: obj.kind === 'none' ? null : obj };
     }
     case 'item': {
       const a = heap.choose(spec.a, (o) => firstItemPrintable(heap, o));
       if (a === null) return null;
       const obj = heap.objectOf(a);
-      const first = obj.kind === 'list' || obj.kind === 'tuple' ? heap.get(obj.items[0]!) : obj;
-      return { expr: subscript(name(a), int(0n)), echoes: first.kind !== 'none' };
+      const first = obj.kind === 'list' || obj.kind === 'tuple' ? heap.get(obj.items[0]!) : heap.create(obj.kind === 'str' ? 'str' : 'int');
+      return { expr: subscript(name(a), int(0n)), result: first.kind === 'none' ? null : first };
     }
-    case 'underscore':
-      return mode === 'repl' && heap.echoed ? sure(name('_')) : null;
+    case 'slice-is':
+    case 'slice-value': {
+      const a = heap.choose(spec.a, (o) => isKind('list', 'tuple', 'str')(o) && (spec.kind === 'slice-is' || heap.printable(o)));
+      if (a === null) return null;
+      const sliced = subscript(name(a), sliceExpr(spec.form));
+      if (spec.kind === 'slice-is') return bool(compare(sliced, 'is', name(a)));
+      return { expr: sliced, result: sliceOf(heap, heap.objectOf(a), spec.form) };
+    }
+    case 'str-query': {
+      const a = heap.choose(spec.a, isKind('str'));
+      if (a === null) return null;
+      return (spec.method === 'find' ? integer : bool)(method(name(a), spec.method, str('a')));
+    }
+    case 'count': {
+      const a = heap.choose(spec.a, (o) => o.kind === 'list' && !heap.cyclic(o));
+      const b = heap.choose(spec.b, (o) => !heap.cyclic(o));
+      return a === null || b === null ? null : integer(method(name(a), 'count', name(b)));
+    }
+    case 'method-call': {
+      const a = heap.choose(spec.a, (o) => o.kind === 'method' || hasGet(o));
+      if (a === null) return null;
+      useGet(heap);
+      return integer(heap.objectOf(a).kind === 'method' ? call(name(a)) : method(name(a), 'get'));
+    }
+    case 'compare':
+    case 'compare-chain': {
+      const ops: CompareOp[] = spec.kind === 'compare' ? [spec.op] : spec.ops;
+      const picks = spec.kind === 'compare' ? [spec.a, spec.b] : [spec.a, spec.b, spec.c];
+      const names = compareOperands(heap, ops, picks);
+      if (names === null) return null;
+      return bool({ kind: 'Compare', left: name(names[0]!), ops: ops as CmpOp[], comparators: names.slice(1).map(name) });
+    }
+    case 'underscore': {
+      // What `_` refers to printed when echoed; it may have come to hold an instance since.
+      if (mode !== 'repl' || heap.underscore === null) return null;
+      const last = heap.get(heap.underscore);
+      return heap.printable(last) ? { expr: name('_'), result: last } : null;
+    }
+    case 'underscore-is': {
+      if (mode !== 'repl' || heap.underscore === null) return null;
+      const a = heap.choose(spec.a, anyObject);
+      return a === null ? null : bool(compare(name('_'), 'is', name(a)));
+    }
+    case 'underscore-refcount':
+      if (mode !== 'repl' || heap.underscore === null) return null;
+      heap.uses.add('sys');
+      return integer(moduleCall('sys', 'getrefcount', name('_')));
   }
 }
 

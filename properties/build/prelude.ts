@@ -2,7 +2,7 @@
 // statements use, and nothing else (so that a shrunk program carries no unused definitions).
 import type { ClassDef, Expr, FunctionDef, Stmt } from '../../language/ast.ts';
 import type { ClassShapes } from '../plan.ts';
-import type { Requirement } from './heap.ts';
+import { GLOBAL_NAME, type Requirement } from './heap.ts';
 import { assign, attr, exprStmt, int, method, moduleCall, name, str } from './nodes.ts';
 
 const IMPORTS = ['sys', 'gc', 'weakref'] as const;
@@ -12,8 +12,11 @@ export function prelude(uses: ReadonlySet<Requirement>, shapes: ClassShapes): St
   for (const module of IMPORTS) if (uses.has(module)) out.push({ kind: 'Import', module });
   if (uses.has('log')) out.push(assign([name('log')], { kind: 'List', elts: [] }));
   if (uses.has('C') || uses.has('E')) out.push(classC(shapes));
-  if (uses.has('D')) out.push(classDef('D', null, [{ kind: 'Pass' }]));
+  if (uses.has('D') || uses.has('F')) out.push(classD(uses));
   if (uses.has('E')) out.push(classDef('E', 'C', [{ kind: 'Pass' }]));
+  if (uses.has('F')) out.push(classDef('F', 'D', [{ kind: 'Pass' }]));
+  // No `__weakref__` slot: a weak reference to an instance of S raises TypeError.
+  if (uses.has('S')) out.push(classDef('S', null, [assign([name('__slots__')], { kind: 'Tuple', elts: [str('other'), str('me')] })]));
   for (const [req, fn] of FUNCTIONS) if (uses.has(req)) out.push(fn);
   return out;
 }
@@ -44,6 +47,14 @@ function classC(shapes: ClassShapes): ClassDef {
   ]);
 }
 
+/** D: a class attribute and a method reading it through the instance, when a statement uses them. */
+function classD(uses: ReadonlySet<Requirement>): ClassDef {
+  const body: Stmt[] = [];
+  if (uses.has('D.n')) body.push(assign([name('n')], int(257n)));
+  if (uses.has('D.get')) body.push(def('get', ['self'], [ret(attr(self, 'n'))]));
+  return classDef('D', null, body.length > 0 ? body : [{ kind: 'Pass' }]);
+}
+
 const p = name('p');
 const ret = (value: Expr): Stmt => ({ kind: 'Return', value });
 
@@ -56,4 +67,10 @@ const FUNCTIONS: readonly (readonly [Requirement, FunctionDef])[] = [
   // An observation inside a function body: one each call in module and function mode, none in repl.
   ['probe', def('probe', ['p'], [exprStmt(moduleCall('sys', 'getrefcount', p))])],
   ['cb', def('cb', ['r'], [exprStmt(method(name('log'), 'append', str('cb')))])],
+  ['setg', def('setg', ['p'], [{ kind: 'Global', names: [GLOBAL_NAME] }, assign([name(GLOBAL_NAME)], p)])],
+  ['getg', def('getg', [], [ret(name(GLOBAL_NAME))])],
+  // A closure: `inner` reads its enclosing function's parameter through a cell.
+  ['outer', def('outer', ['p'], [def('inner', [], [ret(p)]), ret(name('inner'))])],
+  // In function mode every def is nested in `__case__`: there `a` is a free variable, a cell of `__case__`.
+  ['peek', def('peek', [], [ret(name('a'))])],
 ];

@@ -2,14 +2,20 @@
 // step's precondition fails where it stands (the step is skipped, the program stays valid).
 import type { Expr, Mode, Stmt } from '../../language/ast.ts';
 import type { AttrName, Step } from '../plan.ts';
-import { anyObject, BASELINE_NAME, Heap, isKind, NAME_POOL, WEAKREF_NAMES, type SymObject } from './heap.ts';
+import { augAttr, augItem, augment } from './augSteps.ts';
+import { anyObject, BASELINE_NAME, GLOBAL_NAME, Heap, isKind, NAME_POOL, WEAKREF_NAMES, type SymObject } from './heap.ts';
+import { dictUpdate, listMutate, setMethod } from './methodSteps.ts';
 import { buildObservation } from './observations.ts';
 import { buildItem, buildValue, derivationSeed } from './values.ts';
-import { assign, attr, del, exprStmt, int, method, moduleCall, name, str, subscript } from './nodes.ts';
+import { assign, attr, call, del, exprStmt, int, method, moduleCall, name, str, subscript } from './nodes.ts';
 
 export const slotName = (slot: number): string => NAME_POOL[slot % NAME_POOL.length]!;
 
 const isInstance = isKind('instance');
+/** Instances whose attributes live in a `__dict__` (S's live in slots, and S has no `__weakref__`). */
+const hasDict = (o: SymObject): boolean => o.kind === 'instance' && o.cls !== 'S';
+/** The attributes S's `__slots__` declare. */
+export const SLOTS: readonly AttrName[] = ['other', 'me'];
 const DELETABLE: readonly string[] = [...NAME_POOL, ...WEAKREF_NAMES];
 
 export function buildStep(step: Step, heap: Heap, mode: Mode): Stmt[] {
@@ -27,7 +33,8 @@ export function buildStep(step: Step, heap: Heap, mode: Mode): Stmt[] {
         out.push(assign([name(first)], seeded.expr));
         built = buildValue(step.value, heap, first);
       }
-      if (built === null) return [];
+      // The seed, if any, stays bound even when the value still finds nothing to derive from.
+      if (built === null) return out;
       for (const t of targets) heap.bind(t, built.obj.id);
       out.push(assign(targets.map(name), built.expr));
       return out;
@@ -96,8 +103,11 @@ export function buildStep(step: Step, heap: Heap, mode: Mode): Stmt[] {
       const o = heap.choose(step.obj, isInstance);
       const v = heap.choose(step.value, anyObject);
       if (o === null || v === null) return [];
-      heap.objectOf(o).fields.set(step.attr, heap.objectOf(v).id);
-      return [assign([attr(name(o), step.attr)], name(v))];
+      const obj = heap.objectOf(o);
+      // An instance of S takes only the attributes its slots declare (else AttributeError).
+      const attrName = obj.cls === 'S' && !SLOTS.includes(step.attr) ? 'other' : step.attr;
+      obj.fields.set(attrName, heap.objectOf(v).id);
+      return [assign([attr(name(o), attrName)], name(v))];
     }
     case 'delattr': {
       // Never the tag: a finalizer that cannot read it would fail where no observation sees it.
@@ -111,7 +121,7 @@ export function buildStep(step: Step, heap: Heap, mode: Mode): Stmt[] {
     case 'cycle':
       return cycle(step, heap);
     case 'weakref': {
-      const target = heap.choose(step.target, isInstance);
+      const target = heap.choose(step.target, hasDict);
       if (target === null) return [];
       const w = WEAKREF_NAMES[step.slot]!;
       heap.uses.add('weakref');
@@ -135,6 +145,29 @@ export function buildStep(step: Step, heap: Heap, mode: Mode): Stmt[] {
       const stmt = buildObservation(step.what, heap, mode);
       return stmt === null ? [] : [stmt];
     }
+    case 'set-method':
+      return setMethod(step, heap);
+    case 'list-mutate':
+      return listMutate(step, heap);
+    case 'dict-update':
+      return dictUpdate(step, heap);
+    case 'aug-attr':
+      return augAttr(step, heap);
+    case 'aug-item':
+      return augItem(step, heap);
+    case 'set-global': {
+      const src = heap.choose(step.source, anyObject);
+      if (src === null) return [];
+      heap.uses.add('setg');
+      heap.bind(GLOBAL_NAME, heap.objectOf(src).id);
+      return [exprStmt(call(name('setg'), name(src)))];
+    }
+    case 'alias-underscore': {
+      if (mode !== 'repl' || heap.underscore === null) return [];
+      const target = slotName(step.target);
+      heap.bind(target, heap.underscore);
+      return [assign([name(target)], name('_'))];
+    }
     case 'skip':
       return [];
   }
@@ -147,31 +180,6 @@ function userAttrs(obj: SymObject): AttrName[] {
 function pushItem(list: SymObject, id: number): void {
   list.items.push(id);
   list.len = list.items.length;
-}
-
-/** `x += 1` on an int, `s += 'a'` on a str, `l += [1]` on a list (in place); `*=` doubles. */
-function augment(pick: number, op: '+' | '-' | '*', heap: Heap): Stmt[] {
-  const target = heap.choose(pick, isKind('int', 'str', 'list'));
-  if (target === null) return [];
-  const obj = heap.objectOf(target);
-  const t = name(target);
-  if (obj.kind === 'int') {
-    heap.bind(target, heap.create('int').id);
-    return [{ kind: 'AugAssign', target: t, op, value: int(op === '*' ? 2n : 1n) }];
-  }
-  const doubling = op === '*';
-  if (obj.kind === 'str') {
-    const len = obj.len === undefined ? undefined : doubling ? obj.len * 2 : obj.len + 1;
-    heap.bind(target, heap.create('str', { len }).id);
-    return [{ kind: 'AugAssign', target: t, op: doubling ? '*' : '+', value: doubling ? int(2n) : str('a') }];
-  }
-  if (doubling) {
-    obj.items = [...obj.items, ...obj.items];
-    obj.len = obj.items.length;
-    return [{ kind: 'AugAssign', target: t, op: '*', value: int(2n) }];
-  }
-  pushItem(obj, heap.create('int').id);
-  return [{ kind: 'AugAssign', target: t, op: '+', value: { kind: 'List', elts: [int(1n)] } }];
 }
 
 function cycle(step: Extract<Step, { kind: 'cycle' }>, heap: Heap): Stmt[] {
@@ -190,6 +198,7 @@ function cycle(step: Extract<Step, { kind: 'cycle' }>, heap: Heap): Stmt[] {
     return [assign([attr(name(a), 'me')], name(a))];
   }
   if (step.shape === 'instance-list') {
+    if (objA.cls === 'S') return [];
     const list = heap.create('list', { len: 1, items: [objA.id] });
     objA.fields.set('items', list.id);
     return [assign([attr(name(a), 'items')], { kind: 'List', elts: [name(a)] })];

@@ -2,8 +2,12 @@
 // spec needs a bound name of some kind and there is none (the step using it is then skipped).
 import type { Expr, ListExpr } from '../../language/ast.ts';
 import type { ItemSpec, ValueSpec } from '../plan.ts';
+import { hashable } from './compat.ts';
+import { buildCallValue } from './callValues.ts';
+import { buildDerived } from './derived.ts';
 import { anyObject, Heap, isKind, type SymObject } from './heap.ts';
 import { binop, bytes, call, float, int, method, moduleCall, name, none, str } from './nodes.ts';
+import { buildStrMethod, fstringFields, upperOf } from './strValues.ts';
 
 export interface Built {
   expr: Expr;
@@ -31,31 +35,31 @@ export function buildValue(spec: ValueSpec, heap: Heap, tag: string): Built | nu
     case 'float-of-str':
       return { expr: call(name('float'), str(spec.text)), obj: heap.create('float') };
     case 'str-literal':
-      return { expr: str(spec.value), obj: heap.create('str', { len: strLen(spec.value) }) };
+      return { expr: str(spec.value), obj: heap.str(spec.value) };
     case 'str-folded':
-      return { expr: binop(str(spec.left), '+', str(spec.right)), obj: heap.create('str', { len: strLen(spec.left + spec.right) }) };
+      return { expr: binop(str(spec.left), '+', str(spec.right)), obj: heap.str(spec.left + spec.right) };
     case 'str-concat': {
       const src = heap.choose(spec.source, isKind('str'));
       if (src === null) return null;
-      const len = heap.objectOf(src).len;
+      const { len, text } = heap.objectOf(src);
       return {
         expr: binop(str(spec.prefix), '+', name(src)),
-        obj: heap.create('str', { len: len === undefined ? undefined : strLen(spec.prefix) + len }),
+        obj: heap.str(text === undefined ? undefined : spec.prefix + text, len === undefined ? undefined : strLen(spec.prefix) + len),
       };
     }
     case 'str-join':
-      return { expr: joinOf(spec.parts), obj: heap.create('str', { len: strLen(spec.parts.join('')) }) };
+      return { expr: joinOf(spec.parts), obj: heap.str(spec.parts.join('')) };
     case 'str-repeat': {
       const src = heap.choose(spec.source, isKind('str'));
       if (src === null) return null;
-      const len = heap.objectOf(src).len;
+      const { len, text } = heap.objectOf(src);
       return {
         expr: binop(name(src), '*', int(BigInt(spec.times))),
-        obj: heap.create('str', { len: len === undefined ? undefined : len * spec.times }),
+        obj: heap.str(text?.repeat(spec.times), len === undefined ? undefined : len * spec.times),
       };
     }
     case 'str-of-int':
-      return { expr: call(name('str'), int(spec.value)), obj: heap.create('str', { len: String(spec.value).length }) };
+      return { expr: call(name('str'), int(spec.value)), obj: heap.str(String(spec.value)) };
     case 'str-of-name': {
       const src = heap.choose(spec.source, isKind('int'));
       if (src === null) return null;
@@ -64,7 +68,8 @@ export function buildValue(spec: ValueSpec, heap: Heap, tag: string): Built | nu
     case 'str-upper': {
       const src = heap.choose(spec.source, isKind('str'));
       if (src === null) return null;
-      return { expr: method(name(src), 'upper'), obj: heap.create('str', { len: heap.objectOf(src).len }) };
+      const source = heap.objectOf(src);
+      return { expr: method(name(src), 'upper'), obj: heap.str(upperOf(source.text), source.len) };
     }
     case 'str-fstring': {
       const src = heap.choose(spec.source, isKind('int', 'str'));
@@ -72,12 +77,16 @@ export function buildValue(spec: ValueSpec, heap: Heap, tag: string): Built | nu
       const source = heap.objectOf(src);
       return {
         expr: { kind: 'FString', parts: [{ value: name(src), conversion: null, spec: null }] },
-        obj: heap.create('str', { len: source.kind === 'str' ? source.len : undefined }),
+        obj: source.kind === 'str' ? heap.str(source.text, source.len) : heap.str(),
       };
     }
+    case 'str-fstring-fields':
+      return fstringFields(spec.fields, heap);
+    case 'str-method':
+      return buildStrMethod(spec.method, spec.source, heap);
     case 'str-intern':
       heap.uses.add('sys');
-      return { expr: moduleCall('sys', 'intern', joinOf(spec.parts)), obj: heap.create('str', { len: strLen(spec.parts.join('')) }) };
+      return { expr: moduleCall('sys', 'intern', joinOf(spec.parts)), obj: heap.str(spec.parts.join('')) };
     case 'bytes-literal':
       return { expr: bytes(spec.value), obj: heap.create('bytes', { len: spec.value.length }) };
     case 'bytes-folded':
@@ -108,10 +117,20 @@ export function buildValue(spec: ValueSpec, heap: Heap, tag: string): Built | nu
       obj.len = obj.fields.size;
       return { expr: { kind: 'Dict', entries }, obj };
     }
+    case 'set':
+    case 'frozenset': {
+      const items = buildItems(spec.items, heap, (o) => hashable(heap, o));
+      if (items === null) return null;
+      const obj = heap.create(spec.kind, { items: items.map((i) => i.obj.id) });
+      const elts = items.map((i) => i.expr);
+      if (spec.kind === 'set') return { expr: elts.length === 0 ? call(name('set')) : { kind: 'Set', elts }, obj };
+      return { expr: elts.length === 0 ? call(name('frozenset')) : call(name('frozenset'), { kind: 'List', elts }), obj };
+    }
     case 'instance': {
       heap.uses.add(spec.cls);
       if (spec.cls === 'E') heap.uses.add('C');
-      const finalized = spec.cls !== 'D';
+      if (spec.cls === 'F') heap.uses.add('D');
+      const finalized = spec.cls === 'C' || spec.cls === 'E';
       if (finalized) heap.uses.add('log');
       const obj = heap.create('instance', { cls: spec.cls });
       const args = finalized && heap.taggedInstances ? [str(tag)] : [];
@@ -135,12 +154,25 @@ export function buildValue(spec: ValueSpec, heap: Heap, tag: string): Built | nu
     case 'call-default':
       heap.uses.add('k');
       return { expr: call(name('k')), obj: heap.create('int') };
+    case 'bound-method':
+    case 'call-method':
+    case 'closure':
+    case 'call-closure':
+    case 'get-global':
+    case 'peek':
+      return buildCallValue(spec, heap);
+    case 'slice':
+    case 'convert':
+    case 'dict-method':
+    case 'list-method':
+      return buildDerived(spec, heap);
   }
 }
 
 /**
- * A value derived from a bound name of some kind (`x + 1`, `'ab' + s`, `s.upper()`) needs such a
- * name; when none is bound, the step first binds its own target to this literal and derives from it.
+ * A value derived from a bound name of some kind (`x + 1`, `'ab' + s`, `s.upper()`, `d.get('k')`,
+ * `a.get`) needs such a name; when none is bound, the step first binds its own target to this
+ * value and derives from it.
  */
 export function derivationSeed(spec: ValueSpec): ValueSpec | null {
   switch (spec.kind) {
@@ -152,6 +184,20 @@ export function derivationSeed(spec: ValueSpec): ValueSpec | null {
     case 'str-upper':
     case 'str-fstring':
       return { kind: 'str-literal', value: 'ab' };
+    case 'str-method':
+      return spec.method === 'join'
+        ? { kind: 'list', items: [{ kind: 'item-str', value: 'a' }, { kind: 'item-str', value: 'abc' }] }
+        : { kind: 'str-literal', value: 'a b' };
+    case 'slice':
+      return { kind: 'str-literal', value: 'hello world' };
+    case 'convert':
+    case 'list-method':
+      return { kind: 'list', items: [{ kind: 'item-int', value: 257n }, { kind: 'item-str', value: 'a' }] };
+    case 'dict-method':
+      return { kind: 'dict', entries: [{ key: 'k', item: { kind: 'item-int', value: 257n } }] };
+    case 'bound-method':
+    case 'call-method':
+      return { kind: 'instance', cls: 'D' };
     default:
       return null;
   }
@@ -174,25 +220,26 @@ function buildConst(value: 'True' | 'False' | 'None' | 'Ellipsis', heap: Heap): 
   }
 }
 
-export function buildItem(spec: ItemSpec, heap: Heap): Built | null {
+/** `fits` restricts which bound names an `item-name` may pick (literals always fit). */
+export function buildItem(spec: ItemSpec, heap: Heap, fits: (obj: SymObject) => boolean = anyObject): Built | null {
   switch (spec.kind) {
     case 'item-int':
       return { expr: int(spec.value), obj: heap.create('int') };
     case 'item-str':
-      return { expr: str(spec.value), obj: heap.create('str', { len: strLen(spec.value) }) };
+      return { expr: str(spec.value), obj: heap.str(spec.value) };
     case 'item-none':
       return { expr: none, obj: heap.create('none') };
     case 'item-name': {
-      const src = heap.choose(spec.source, anyObject);
+      const src = heap.choose(spec.source, fits);
       return src === null ? null : { expr: name(src), obj: heap.objectOf(src) };
     }
   }
 }
 
-function buildItems(specs: ItemSpec[], heap: Heap): Built[] | null {
+function buildItems(specs: ItemSpec[], heap: Heap, fits: (obj: SymObject) => boolean = anyObject): Built[] | null {
   const built: Built[] = [];
   for (const s of specs) {
-    const b = buildItem(s, heap);
+    const b = buildItem(s, heap, fits);
     if (b === null) return null;
     built.push(b);
   }

@@ -24,6 +24,7 @@ function entryObject(e: InterpreterEntry): Record<string, unknown> {
     bits: e.bits,
     executable: e.executable ?? null,
     package: e.package ?? null,
+    packageVersion: e.packageVersion ?? null,
     available: e.available,
     reason: e.reason ?? null,
   };
@@ -35,7 +36,7 @@ function formatEntries(entries: readonly InterpreterEntry[]): string {
   const out: string[] = [];
   if (available.length === 0) out.push('no interpreter available');
   else {
-    const rows = available.map((e) => [e.name, e.version, String(e.bits), e.kind, e.executable ?? e.package ?? '']);
+    const rows = available.map((e) => [e.name, e.version, String(e.bits), e.kind, e.executable ?? (e.package === undefined ? '' : `${e.package}${e.packageVersion === undefined ? '' : ` (pyodide ${e.packageVersion})`}`)]);
     out.push(formatTable(['name', 'version', 'bits', 'kind', 'executable / package'], rows).trimEnd());
   }
   if (missing.length > 0) {

@@ -76,7 +76,8 @@ Lists the interpreters cmm can run on: native CPythons (python3 and python3.X on
 versions, /usr/bin) and embedded WebAssembly builds (npm packages), each with the name --oracle
 accepts, its exact version, pointer width and executable or package; then the versions the model
 knows that are not available here, and why.
-  --json   an array: {name, kind, version, bits, executable, package, available, reason}
+  --json   an array: {name, kind, version, bits, executable, package, packageVersion,
+           available, reason}
 Exit status: 0, 2 a usage error.
 `;
 

@@ -15,8 +15,9 @@ export interface InterpreterEntry {
   bits: 32 | 64;
   /** Native: the real executable (symbolic links and pyenv shims resolved). */
   executable?: string;
-  /** Embedded: the npm package (alias) that holds the build. */
+  /** Embedded: the npm package (alias) that holds the build, and the Pyodide release installed under it. */
   package?: string;
+  packageVersion?: string;
   available: boolean;
   /** Why it is not available. */
   reason?: string;

@@ -73,4 +73,13 @@ describe('cmm cases --record', () => {
     expect(entries.map((e) => `${e.range.text}/${e.bits}`)).toEqual([expect.stringMatching(/^3\.\d+\/64$/), '3.15/32']);
     expect(entries[1]!.observations).toEqual(['kept']);
   });
+
+  it('warns when an entry it replaced also held versions it did not run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cmm-record-'));
+    const file = join(dir, 'del-one-name-keeps-object.yaml');
+    const head = withoutExpect(readFileSync(join(DEFAULT_CASES_DIR, 'refcount/del-one-name-keeps-object.yaml'), 'utf8')).replace(/expect: \[\]\n$/, '');
+    writeFileSync(file, `${head}expect:\n  - python: "3.0-3.99"\n    bits: 64\n    observations: ["old"]\n`);
+    const r = await cmm(['cases', '--record', '--oracle', 'python3', file]);
+    expect(r.stdout).toMatch(/^  ! 3\.0-3\.99 \(64-bit\) also held CPython 3\.0, 3\.1, .*3\.99, not run here/m);
+  });
 });

@@ -5,6 +5,7 @@
 // because an embedded build is costly to load and only one can be loaded at a time.
 import type { Case, CaseFileError } from '../cases/load.ts';
 import { recordExpectations, writeExpectations, type ExpectChange, type ExpectEntry } from '../cases/record.ts';
+import { parseVersionRange } from '../cases/versions.ts';
 import type { InterpreterInfo, Oracle, RunResult } from '../oracle/types.ts';
 import { oneLine } from './errors.ts';
 import type { Io } from './io.ts';
@@ -30,13 +31,14 @@ export async function recordCases(cases: readonly Case[], errors: readonly CaseF
   const used = observed.map((o) => `${o.info.name} (${o.info.version}, ${o.info.bits}-bit)`);
   io.out(`recording on ${used.length} interpreter${used.length === 1 ? '' : 's'}: ${used.join(', ') || 'none'}\n`);
 
+  const recordedMinors = new Set(observed.map((o) => minorOf(o.info.version)));
   let unchanged = 0;
   for (const [index, c] of cases.entries()) {
     const recording = await recordExpectations(c, observed.map((o) => replay(o.info, o.results[index]!)));
     problems.push(...recording.problems.map((p) => `${c.file}: ${p}`));
     try {
       const change = writeExpectations(c.file, recording.expect);
-      if (change.changed) io.out(describeChange(change));
+      if (change.changed) io.out(describeChange(change, recordedMinors));
       else unchanged++;
     } catch (e) {
       problems.push(`${c.file}: not rewritten: ${oneLine(e)}`);
@@ -53,8 +55,29 @@ function replay(info: InterpreterInfo, result: RunResult): Oracle {
   return { info: async () => info, run: async () => [result], close: async () => {} };
 }
 
-/** `file:` then one line per entry: `+` added, `~` changed (same range and width), `-` removed. */
-function describeChange(change: ExpectChange): string {
+function minorOf(version: string): string {
+  return /^\d+\.\d+/.exec(version)?.[0] ?? version;
+}
+
+/**
+ * The minor versions an entry this recording replaced covered, yet no interpreter here ran: what
+ * they observed is gone from the file (record.ts replaces every entry a recording overlaps).
+ */
+function droppedMinors(entry: ExpectEntry, recorded: ReadonlySet<string>): string[] {
+  const range = parseVersionRange(entry.python);
+  if (range.high === null) return [];
+  const dropped: string[] = [];
+  for (let minor = range.low.minor; minor <= range.high.minor; minor++) {
+    if (!recorded.has(`${range.low.major}.${minor}`)) dropped.push(`${range.low.major}.${minor}`);
+  }
+  return dropped;
+}
+
+/**
+ * `file:` then one line per entry: `+` added, `~` changed (same range and width), `-` removed; and
+ * `!` where a replaced entry covered versions this recording did not run.
+ */
+function describeChange(change: ExpectChange, recordedMinors: ReadonlySet<string>): string {
   const key = (e: ExpectEntry): string => `${e.python}${e.bits === undefined ? '' : ` (${e.bits}-bit)`}`;
   const list = (e: ExpectEntry): string => `[${e.observations.join(', ')}]`;
   const changed = change.added.filter((a) => change.removed.some((r) => key(r) === key(a)));
@@ -64,6 +87,10 @@ function describeChange(change: ExpectChange): string {
     lines.push(before === undefined ? `  + ${key(a)}: ${list(a)}` : `  ~ ${key(a)}: ${list(before)} -> ${list(a)}`);
   }
   for (const r of change.removed) if (!changed.some((a) => key(a) === key(r))) lines.push(`  - ${key(r)}: ${list(r)}`);
+  for (const r of change.removed) {
+    const dropped = droppedMinors(r, recordedMinors);
+    if (dropped.length > 0) lines.push(`  ! ${key(r)} also held CPython ${dropped.join(', ')}, not run here: record on those too to keep them`);
+  }
   const removed = change.removed.length - changed.length;
   const counts = `${change.added.length - changed.length} added, ${changed.length} changed, ${removed} removed`;
   return `${change.file}: ${counts}\n${lines.join('\n')}\n`;

@@ -8,6 +8,7 @@ import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { NEWEST, OLDEST } from '../model/profile.ts';
 import { discoverInterpreters, openOracle, resolveOracleSpec } from './discover.ts';
+import { PYODIDE_BUILDS } from './pyodide.ts';
 
 const PYENV = join(process.env.PYENV_ROOT || join(homedir(), '.pyenv'), 'versions');
 /** pyenv's CPython folders from 3.8 on (`3.12.1`), each with its bin/python3. */
@@ -51,6 +52,27 @@ describe('discoverInterpreters', () => {
       if (found) expect(absent).toBeUndefined();
       else expect(absent).toMatchObject({ kind: 'native', available: false, reason: expect.stringContaining(`no CPython 3.${minor}`) });
     }
+  });
+});
+
+describe('embedded builds', () => {
+  it('lists every known build, installed ones by their exact version from the package metadata, the others with why', async () => {
+    const entries = (await discoverInterpreters()).filter((e) => e.kind === 'embedded');
+    expect(entries.map((e) => e.name)).toEqual(PYODIDE_BUILDS.map((b) => b.name));
+    for (const [i, e] of entries.entries()) {
+      const build = PYODIDE_BUILDS[i]!;
+      expect(e).toMatchObject({ bits: 32, package: build.alias });
+      if (e.available) expect(e.version).toMatch(new RegExp(`^${build.python.replace('.', '\\.')}\\.\\d+`));
+      else expect(e.reason).toContain(build.alias);
+    }
+  });
+
+  it('wasm-3.X names a build; an unknown one is an error listing the known ones', async () => {
+    const entries = await discoverInterpreters();
+    const installed = entries.find((e) => e.kind === 'embedded' && e.available);
+    if (installed !== undefined) expect(await resolveOracleSpec(installed.name)).toMatchObject({ ok: true, entries: [installed] });
+    const r = await resolveOracleSpec('wasm-3.99');
+    expect(r).toEqual({ ok: false, spec: 'wasm-3.99', error: `no embedded build named wasm-3.99 (known: ${PYODIDE_BUILDS.map((b) => b.name).join(', ')})` });
   });
 });
 

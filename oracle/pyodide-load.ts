@@ -86,8 +86,13 @@ function forbidNetwork(): void {
   globalThis.fetch = (input: unknown) => Promise.reject(new Error(`the embedded oracle does not use the network (asked for ${String(input)})`));
 }
 
-/** Loads the build installed in `dir` (whose package.json says `version`). */
+/** The build this process loaded: Pyodide's loaders leave globals behind that a second build would trip over. */
+let loadedFrom: string | undefined;
+
+/** Loads the build installed in `dir` (whose package.json says `version`); once per process. */
 export async function loadBuild(dir: string, version: string): Promise<PyodideInstance> {
+  if (loadedFrom !== undefined) throw new Error(`this process already loaded (or tried to load) the build in ${loadedFrom}: one process holds one build`);
+  loadedFrom = dir;
   const entry = join(dir, 'pyodide.mjs');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: reinstall the package`);
   forbidNetwork();

@@ -1,7 +1,7 @@
 // A clean interpreter for every program without a fork (WebAssembly has none): CPython lives
 // entirely in the build's linear memory, so a copy of that memory taken while no Python code runs
 // is the whole interpreter state, and writing it back returns to exactly that state, addresses
-// included. Measured against the alternatives (a fresh loadPyodide per program: 0.8 to 1.7 s;
+// included. Measured against the alternatives (a fresh loadPyodide per program: 0.8 to 1.9 s;
 // Pyodide's own memory snapshot, loadPyodide({ _loadSnapshot }), 0.27 and later only: 0.1 to
 // 0.2 s), a copy back costs 1.5 to 3 ms.
 //

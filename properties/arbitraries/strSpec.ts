@@ -2,7 +2,7 @@
 // non-ASCII, folded concatenations, and strings made at run time (which it does not intern).
 import fc from 'fast-check';
 import type { FStringFieldSpec, StrMethod, StrSpec } from '../plan.ts';
-import { choose, type Extension } from './extensions.ts';
+import { choose, isOn, type Extension } from './extensions.ts';
 import { pickArb } from './picks.ts';
 
 export const IDENTIFIER_LIKE: readonly string[] = ['abc', 'hello_world', 'a', 'x1', 'spam'];
@@ -10,8 +10,8 @@ export const NOT_IDENTIFIER_LIKE: readonly string[] = ['hello world', 'a-b', '',
 
 const fragment = (): fc.Arbitrary<string> => fc.constantFrom('a', 'b', 'ab', 'hello', '_', ' ', 'é');
 
-const fieldArb = (): fc.Arbitrary<FStringFieldSpec> =>
-  fc.record({ source: pickArb(), conversion: fc.constantFrom<FStringFieldSpec['conversion']>(null, 'r', 's') });
+const fieldArb = (enabled: ReadonlySet<Extension>): fc.Arbitrary<FStringFieldSpec> =>
+  fc.record({ source: pickArb(), conversion: fc.constantFrom<FStringFieldSpec['conversion']>(null, 'r', ...(isOn(enabled, 'fstring-s') ? ['s' as const] : [])) });
 
 export function strSpecArb(enabled: ReadonlySet<Extension>): fc.Arbitrary<StrSpec> {
   return choose<StrSpec>(enabled, [
@@ -25,7 +25,7 @@ export function strSpecArb(enabled: ReadonlySet<Extension>): fc.Arbitrary<StrSpe
     { weight: 3, arbitrary: pickArb().map((source): StrSpec => ({ kind: 'str-upper', source })) },
     { weight: 3, arbitrary: pickArb().map((source): StrSpec => ({ kind: 'str-fstring', source })) },
     { weight: 3, arbitrary: fc.array(fragment(), { minLength: 1, maxLength: 3 }).map((parts): StrSpec => ({ kind: 'str-intern', parts })) },
-    { weight: 2, needs: 'fstrings', arbitrary: fc.array(fieldArb(), { minLength: 1, maxLength: 3 }).map((fields): StrSpec => ({ kind: 'str-fstring-fields', fields })) },
+    { weight: 2, needs: 'fstrings', arbitrary: fc.array(fieldArb(enabled), { minLength: 1, maxLength: 3 }).map((fields): StrSpec => ({ kind: 'str-fstring-fields', fields })) },
     {
       weight: 5,
       needs: 'str-methods',

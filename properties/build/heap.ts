@@ -51,9 +51,7 @@ export class Heap {
   readonly uses = new Set<Requirement>();
   /** The name whose count `r = sys.getrefcount(name)` recorded, while `r` is bound. */
   baselineOf: string | null = null;
-  /** In repl mode: has the prompt echoed a value yet (so that `_` is bound)? */
-  echoed = false;
-  /** In repl mode: the object the prompt echoed last (what `_` refers to), once it has echoed. */
+  /** In repl mode: the object the prompt echoed last (what `_` refers to); null before any echo. */
   underscore: number | null = null;
 
   /** `taggedInstances`: `C(tag)` stores a tag its finalizer logs (the plan's class shape). */
@@ -103,7 +101,6 @@ export class Heap {
 
   /** Records what the prompt echoed: `_` now refers to it. */
   echo(obj: SymObject): void {
-    this.echoed = true;
     this.underscore = obj.id;
   }
 

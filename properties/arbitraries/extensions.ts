@@ -59,7 +59,11 @@ export const MODEL_GAPS: readonly Extension[] = EXTENSIONS.filter((e) => MODEL_G
  * What `programArb()` generates unless told otherwise: each extension switched on once
  * `cmm check` found no divergence with it on CPython 3.8, 3.11 and 3.12.
  */
-export const DEFAULT_EXTENSIONS: readonly Extension[] = [];
+export const DEFAULT_EXTENSIONS: readonly Extension[] = [
+  'sets',
+  'slices',
+  'comparisons',
+];
 
 /** An extension that refines another takes effect only with it. */
 export function isOn(enabled: ReadonlySet<Extension>, ext: Extension): boolean {

@@ -63,6 +63,8 @@ export const DEFAULT_EXTENSIONS: readonly Extension[] = [
   'sets',
   'slices',
   'comparisons',
+  'scopes',
+  'classes',
 ];
 
 /** An extension that refines another takes effect only with it. */

@@ -65,6 +65,8 @@ export const DEFAULT_EXTENSIONS: readonly Extension[] = [
   'comparisons',
   'scopes',
   'classes',
+  'fstrings',
+  'str-methods',
 ];
 
 /** An extension that refines another takes effect only with it. */

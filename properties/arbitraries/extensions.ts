@@ -66,7 +66,11 @@ export const DEFAULT_EXTENSIONS: readonly Extension[] = [
   'scopes',
   'classes',
   'fstrings',
+  'aug-items',
+  'dict-methods',
+  'list-methods',
   'str-methods',
+  'builtins',
 ];
 
 /** An extension that refines another takes effect only with it. */

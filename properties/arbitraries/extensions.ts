@@ -71,6 +71,8 @@ export const DEFAULT_EXTENSIONS: readonly Extension[] = [
   'list-methods',
   'str-methods',
   'builtins',
+  'endings',
+  'underscore',
 ];
 
 /** An extension that refines another takes effect only with it. */

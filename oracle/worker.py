@@ -14,13 +14,43 @@ if sys.version_info < (3, 8):
                      % tuple(sys.version_info[:3]))
     sys.exit(2)
 
+import os
+
+
+def _without_address_randomization():
+    """Re-executes the worker with address space randomization off (Linux personality flag).
+
+    Addresses steer a few of the interpreter's caches (tables hashed by identity), so with
+    randomized addresses two workers differ in details a program can observe, such as the count
+    of references to None; with fixed addresses every worker starts alike, and id() values repeat
+    from one run to the next.
+    """
+    if not sys.platform.startswith('linux') or os.environ.pop('CMM_FIXED_ADDRESSES', None) == '1':
+        return
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        addr_no_randomize = 0x0040000
+        current = libc.personality(0xffffffff)
+        if current == -1 or current & addr_no_randomize:
+            return
+        if libc.personality(current | addr_no_randomize) == -1:
+            return
+    except Exception:
+        return
+    os.environ['CMM_FIXED_ADDRESSES'] = '1'
+    os.execv(sys.executable, [sys.executable, '-S', '-u', os.path.abspath(__file__)])
+
+
+if __name__ == '__main__':
+    _without_address_randomization()
+
 # Imported here, once, by the parent: a child inherits them instead of importing them per program.
 # Their names are interned before any program runs, the same for every program.
 import ast
 import builtins
 import gc
 import json
-import os
 import resource
 import select
 import signal

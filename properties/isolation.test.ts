@@ -17,7 +17,8 @@ describe('isolation on python3', () => {
 
   test.prop([isolationCaseArb()], { numRuns: 40 })('a program observes the same alone and after others', async (c) => {
     const out = await checkIsolation(c, fresh, used);
-    expect(out.same, `# mode: ${c.program.mode}\n${renderProgram(c.program)}`).toBe(true);
+    const shown = (r: typeof out.alone): string => `${r.status}${r.detail ? ` (${r.detail})` : ''} ${JSON.stringify(r.observations)}`;
+    expect(out.same, `# mode: ${c.program.mode}\n${renderProgram(c.program)}\nalone: ${shown(out.alone)}\nafter others: ${shown(out.afterOthers)}`).toBe(true);
   });
 
   test('the check catches an interpreter whose state leaks from one program to the next', async () => {

@@ -26,10 +26,22 @@ function intArg(o: PyObj): bigint {
   return n.v;
 }
 
-/** A one-character result the model does not vouch to be the shared latin-1 string. */
-function maybeShared(rt: Runtime, text: string): PyObj {
-  const o = newStr(rt, text);
-  if ([...text].length === 1) o.identityUnknown = true;
+/**
+ * A str built into a new buffer (PyUnicode_New): a new object even of one character — ASCII case
+ * mapping (ascii_upper_or_lower) and join (_PyUnicode_JoinArray) never look for the shared latin-1
+ * string. The empty string is the shared one.
+ */
+function freshStr(rt: Runtime, text: string): PyObj {
+  return text === '' ? newStr(rt, '') : rt.alloc({ kind: 'str', value: text, interned: false });
+}
+
+/** A str whose construction path the model does not follow to the end: identity and count unknown. */
+function unknownStr(rt: Runtime, text: string): PyObj {
+  const o = freshStr(rt, text);
+  if (o.rcExact) {
+    o.identityUnknown = true;
+    o.rcExact = false;
+  }
   return o;
 }
 
@@ -234,7 +246,7 @@ function strMethod(rt: Runtime, self: PyObj, s: string, name: string, args: PyOb
     case 'lower': {
       want(name, args, 0, 0);
       if (/[^\x00-\x7f]/.test(s)) giveUp('case mapping of non-ASCII text');
-      return maybeShared(rt, name === 'upper' ? s.toUpperCase() : s.toLowerCase());
+      return freshStr(rt, name === 'upper' ? s.toUpperCase() : s.toLowerCase());
     }
     case 'strip':
     case 'lstrip':
@@ -254,7 +266,7 @@ function strMethod(rt: Runtime, self: PyObj, s: string, name: string, args: PyOb
       const b = strArg(args[1], name);
       if (a === '' ) giveUp('replace of the empty string');
       if (!s.includes(a)) return rt.incref(self);
-      return maybeShared(rt, s.split(a).join(b));
+      return unknownStr(rt, s.split(a).join(b));
     }
     case 'join': {
       want(name, args, 1, 1);
@@ -265,7 +277,7 @@ function strMethod(rt: Runtime, self: PyObj, s: string, name: string, args: PyOb
           return i.payload.value;
         });
         if (items.length === 1) return rt.incref(items[0]);
-        return maybeShared(rt, texts.join(s));
+        return freshStr(rt, texts.join(s));
       } finally {
         for (const i of items) rt.decref(i);
       }

@@ -3,7 +3,8 @@
 // - ints and floats reduce their exact value modulo 2**61 - 1 (2**31 - 1 on 32-bit builds);
 // - str and bytes hash their bytes (one, two or four per character, as the str stores them) with
 //   SipHash keyed by the hash secret, which PYTHONHASHSEED=0 sets to zero: SipHash-2-4 up to
-//   3.10, SipHash-1-3 from 3.11 (PEP 456, bpo-29410);
+//   3.10, SipHash-1-3 from 3.11 (PEP 456, bpo-29410), on the 64-bit builds; 32-bit builds may
+//   use FNV instead, so there the model declines;
 // - tuples combine their items' hashes with the xxHash-like mix of 3.8+.
 // Everything else (None before its hash became a constant, functions, instances) hashes by
 // address: unknown to the model.
@@ -62,9 +63,12 @@ function strBytes(s: string): Uint8Array {
   return out;
 }
 
-function hashBytes(data: Uint8Array, profile: Profile): bigint {
+function hashBytes(data: Uint8Array, profile: Profile): bigint | null {
   // Python/pyhash.c _Py_HashBytes: the empty string hashes to 0.
   if (data.length === 0) return 0n;
+  // The algorithm is a build choice (Include/pyhash.h: FNV where aligned access is required, as
+  // the WebAssembly builds measured here use). The profile does not carry sys.hash_info yet.
+  if (profile.bits !== 64) return null;
   const h = atLeast(profile, 3, 11) ? siphash(data, 1, 3) : siphash(data, 2, 4);
   const x = profile.bits === 64 ? h : BigInt.asIntN(32, h);
   return x === -1n ? -2n : x;

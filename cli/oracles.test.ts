@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -116,5 +116,23 @@ describe('--oracle', () => {
     expect(header.split(/\s{2,}/)).toEqual(['case', 'mode', 'model', ...chosen.map((x) => x.name)]);
     expect(cached.split(/\s{2,}/).slice(3)).toHaveLength(chosen.length);
     for (const cell of cached.split(/\s{2,}/).slice(3)) expect(cell).toMatch(/^(pass|FAIL.*|no expectation)$/);
+  });
+
+  it('an interpreter that fails to start is a row saying so among several, and a usage error alone', async () => {
+    // Answers discovery's question as CPython 3.12.0 would, then fails to run the worker.
+    const { paths: [fake] } = tempFiles({
+      'fakepython': '#!/bin/sh\nif [ "$1" = "-S" ] && [ "$2" = "-c" ]; then echo \'{"version": "3.12.0", "bits": 64, "implementation": "cpython", "executable": "\'"$0"\'"}\'; exit 0; fi\necho "no worker here" >&2\nexit 1\n',
+    });
+    chmodSync(fake!, 0o755);
+    const several = await cmm(['check', '--oracle', 'python3', '--oracle', fake!, '--runs', '2', '--seed', '1', '--json']);
+    const rows = JSON.parse(several.stdout) as { interpreter: { name: string; version: string }; error: string | null }[];
+    expect(rows.map((r) => r.interpreter.name)).toEqual(['python3', fake]);
+    expect(rows[0]!.error).toBeNull();
+    expect(rows[1]).toMatchObject({ interpreter: { version: '3.12.0' }, error: expect.stringMatching(/^could not start: .*no worker here/) });
+    const text = await cmm(['check', '--oracle', 'python3', '--oracle', fake!, '--runs', '2', '--seed', '1']);
+    expect(text.stdout).toMatch(new RegExp(`^${fake!.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\s+3\\.12\\.0\\s+64\\s+could not start: `, 'm'));
+    const alone = await cmm(['check', '--oracle', fake!, '--runs', '2']);
+    expect(alone.exitCode).toBe(2);
+    expect(alone.stderr).toMatch(/^cmm: .*no worker here.*\n$/);
   });
 });

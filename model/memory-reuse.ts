@@ -12,7 +12,9 @@ import type { PyObj } from './objects.ts';
 import { atLeast, type Profile } from './profile.ts';
 
 export function addressReuseKnown(profile: Profile): boolean {
-  return !atLeast(profile, 3, 13);
+  // The WebAssembly builds (the 32-bit ones here) have no pymalloc: Emscripten's malloc serves
+  // every object, and its reuse has no rule here.
+  return !atLeast(profile, 3, 13) && profile.bits === 64;
 }
 
 function reusedAddress(a: PyObj, b: PyObj): boolean {

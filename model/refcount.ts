@@ -5,7 +5,7 @@
 //   start near 10**9 (3.11: _PyObject_IMMORTAL_INIT uses 999999999), which is no more knowable.
 // - Immortal objects (3.12+, PEP 683) report a fixed count: _Py_IMMORTAL_REFCNT, which is
 //   UINT_MAX on 64-bit builds and UINT_MAX >> 2 on 32-bit ones in 3.12 and 3.13
-//   (Include/object.h); 3.14 changed the representation and has no rule here yet.
+//   (Include/object.h); 3.14 changed the representation (see immortalRefcount).
 // - 3.14 loads a local variable as a borrowed reference where it can (LOAD_FAST_BORROW,
 //   Python/flowgraph.c optimize_load_fast): the argument then adds nothing.
 import type { Expr } from '../language/ast.ts';
@@ -17,8 +17,12 @@ import type { Runtime } from './runtime.ts';
 
 export function immortalRefcount(rt: Runtime): bigint | null {
   const p = rt.profile;
-  if (!atLeast(p, 3, 12) || atLeast(p, 3, 14)) return null;
-  return p.bits === 64 ? 4294967295n : 1073741823n;
+  if (!atLeast(p, 3, 12)) return null;
+  if (!atLeast(p, 3, 14)) return p.bits === 64 ? 4294967295n : 1073741823n;
+  // 3.14 (Include/refcount.h): the statically allocated singletons start at
+  // _Py_IMMORTAL_INITIAL_REFCNT (3 << 30) in the 32-bit count of a 64-bit build (the flags live
+  // apart), and at _Py_STATIC_IMMORTAL_INITIAL_REFCNT (7 << 28) on 32-bit builds.
+  return p.bits === 64 ? 3n << 30n : 7n << 28n;
 }
 
 /** The count sys.getrefcount(x) returns for `arg` (already counting the argument), or null. */

@@ -4,7 +4,7 @@
 // - ints, floats, strs, bytes, None, bools, object(): never (not GC types).
 // - Tuples: tracked from creation (Objects/tupleobject.c); a collection untracks a tuple whose
 //   items can none of them be tracked (_PyTuple_MaybeUntrack, called from Modules/gcmodule.c
-//   untrack_tuples on every collection).
+//   untrack_tuples on every collection). From 3.14 such a tuple is not tracked at all.
 // - Dicts: before 3.14 untracked at creation and tracked when an item that may be tracked is
 //   inserted (Objects/dictobject.c MAINTAIN_TRACKING); a full collection untracks dicts holding
 //   only untrackable items (_PyDict_MaybeUntrack, untrack_dicts). 3.14 tracks every dict.
@@ -35,6 +35,9 @@ export function isGcType(o: PyObj): boolean {
 
 export function trackedAtCreation(rt: Runtime, o: PyObj): boolean {
   if (o.payload.kind === 'dict') return dictsAlwaysTracked(rt);
+  // From 3.14 a tuple that can hold nothing tracked is not tracked in the first place
+  // (Objects/tupleobject.c: the check _PyTuple_MaybeUntrack used to make at collection time).
+  if (o.payload.kind === 'tuple' && atLeast(rt.profile, 3, 14)) return o.payload.items.some(mayBeTracked);
   return isGcType(o);
 }
 

@@ -7,9 +7,9 @@
 //   UINT_MAX on 64-bit builds and UINT_MAX >> 2 on 32-bit ones in 3.12 and 3.13
 //   (Include/object.h); 3.14 changed the representation (see immortalRefcount).
 // - 3.14 loads a local variable as a borrowed reference where it can (LOAD_FAST_BORROW,
-//   Python/flowgraph.c optimize_load_fast): the argument then adds nothing.
+//   Python/flowgraph.c optimize_load_fast): the argument then adds nothing, and a parameter that
+//   received a borrowed argument holds no reference of its own (exec/calls.ts borrowedLoad).
 import type { Expr } from '../language/ast.ts';
-import { nameKind } from './compile/scope.ts';
 import type { Frame } from './exec/frame.ts';
 import type { PyObj } from './objects.ts';
 import { atLeast } from './profile.ts';
@@ -29,10 +29,8 @@ export function immortalRefcount(rt: Runtime): bigint | null {
 export function getrefcount(rt: Runtime, frame: Frame | null, arg: PyObj, argExpr: Expr | null): bigint | null {
   if (arg.immortal) return immortalRefcount(rt);
   if (!arg.rcExact) return null;
-  if (atLeast(rt.profile, 3, 14)) {
-    if (frame && argExpr && argExpr.kind === 'Name' && nameKind(frame.unit.scope, argExpr.id) === 'fast') {
-      return BigInt(arg.rc - 1);
-    }
-  }
-  return BigInt(arg.rc);
+  let borrowed = rt.borrowedTemps.get(arg) ?? 0;
+  for (const f of rt.frames) for (const name of f.borrowed ?? []) if (f.fast.get(name) === arg) borrowed++;
+  if (frame && !rt.frames.includes(frame)) for (const name of frame.borrowed ?? []) if (frame.fast.get(name) === arg) borrowed++;
+  return BigInt(arg.rc - borrowed);
 }

@@ -35,6 +35,11 @@ export class Runtime {
   underscore: PyObj | null = null;
   readonly frames: Frame[] = [];
   /**
+   * Borrowed references on the value stack (3.14 LOAD_FAST_BORROW): counted in `rc` for
+   * lifetimes, left out by sys.getrefcount.
+   */
+  readonly borrowedTemps = new Map<PyObj, number>();
+  /**
    * Set when something made the order of finalizers unknowable (for example instances freed from
    * a set, whose order is the hash order of addresses); `log`-like observations are then declined.
    */

@@ -16,6 +16,7 @@ import { initCallSpecialized } from './specialization.ts';
 import type { PyObj } from '../objects.ts';
 import { classLookup, typeName } from '../objects.ts';
 import { atLeast } from '../profile.ts';
+import { nameKind } from '../compile/scope.ts';
 import { giveUp, PyException, type Runtime } from '../runtime.ts';
 import { none } from '../singletons.ts';
 import { newTuple } from '../values.ts';
@@ -84,15 +85,24 @@ function methodCall(rt: Runtime, frame: Frame, objExpr: Expr, name: string, argE
     }
   }
   rt.incref(func as PyObj);
-  return callFromPython(rt, frame, func as PyObj, [obj, ...args], argExprs, null);
+  return callFromPython(rt, frame, func as PyObj, [obj, ...args], argExprs, null, objExpr);
 }
 
 /** Calls `f` with `args` (references owned by the caller, as on CPython's stack); drops them all. */
-function callFromPython(rt: Runtime, frame: Frame, f: PyObj, args: PyObj[], argExprs: Expr[], site: CallExpr | null): PyObj {
+/**
+ * 3.14 loads a fast local as a borrowed reference where the compiler can prove the local outlives
+ * it (Python/flowgraph.c optimize_load_fast, LOAD_FAST_BORROW): a call's arguments among them.
+ */
+export function borrowedLoad(rt: Runtime, frame: Frame, e: Expr | null): boolean {
+  return atLeast(rt.profile, 3, 14) && e !== null && e.kind === 'Name' && nameKind(frame.unit.scope, e.id) === 'fast';
+}
+
+function callFromPython(rt: Runtime, frame: Frame, f: PyObj, args: PyObj[], argExprs: Expr[], site: CallExpr | null, selfExpr: Expr | null = null): PyObj {
   const p = f.payload;
+  const borrowed = [...(selfExpr ? [borrowedLoad(rt, frame, selfExpr)] : []), ...argExprs.map((a) => borrowedLoad(rt, frame, a))];
   if (p.kind === 'class' && site && initCallSpecialized(rt, site, p.cls, args.length)) {
     try {
-      return instantiate(rt, f, args, true);
+      return instantiate(rt, f, args, true, borrowed);
     } finally {
       rt.decref(f);
     }
@@ -107,7 +117,7 @@ function callFromPython(rt: Runtime, frame: Frame, f: PyObj, args: PyObj[], argE
     }
     if (argsMovedFromPython(rt)) {
       try {
-        return invokeFunction(rt, func, all, true);
+        return invokeFunction(rt, func, all, true, p.kind === 'method' ? [false, ...borrowed] : borrowed);
       } finally {
         rt.decref(func);
       }
@@ -119,10 +129,14 @@ function callFromPython(rt: Runtime, frame: Frame, f: PyObj, args: PyObj[], argE
       rt.decref(func);
     }
   }
+  // A C callee borrows the stack's references; borrowed loads among them own nothing at all.
+  const temps = args.filter((_, i) => borrowed[i]);
+  for (const t of temps) rt.borrowedTemps.set(t, (rt.borrowedTemps.get(t) ?? 0) + 1);
   try {
     if (p.kind === 'builtin' && p.self === null) return callBuiltin(rt, frame, p.name, args, argExprs);
     return callObject(rt, f, args);
   } finally {
+    for (const t of temps) rt.borrowedTemps.set(t, (rt.borrowedTemps.get(t) ?? 1) - 1);
     for (const a of args) rt.decref(a);
     rt.decref(f);
   }
@@ -151,7 +165,7 @@ export function callObject(rt: Runtime, f: PyObj, args: PyObj[]): PyObj {
  * type_call: a new instance, then __init__. With `moved` (CALL_ALLOC_AND_ENTER_INIT) the
  * arguments move into __init__'s frame and no tuple packs them.
  */
-function instantiate(rt: Runtime, clsObj: PyObj, args: PyObj[], moved = false): PyObj {
+function instantiate(rt: Runtime, clsObj: PyObj, args: PyObj[], moved = false, borrowedArgs: boolean[] = []): PyObj {
   if (clsObj.payload.kind !== 'class') throw new Error('not a class');
   const cls = clsObj.payload.cls;
   const init = classLookup(cls, '__init__');
@@ -161,7 +175,9 @@ function instantiate(rt: Runtime, clsObj: PyObj, args: PyObj[], moved = false): 
   if (!init) return inst;
   const packed = moved ? null : newTuple(rt, args.map((a) => rt.incref(a)));
   try {
-    const r = moved ? invokeFunction(rt, init, [rt.incref(inst), ...args], true) : invokeFunction(rt, init, [inst, ...args], false);
+    const r = moved
+      ? invokeFunction(rt, init, [rt.incref(inst), ...args], true, [false, ...borrowedArgs])
+      : invokeFunction(rt, init, [inst, ...args], false);
     const isNone = r.payload.kind === 'none';
     rt.decref(r);
     if (!isNone) throw new PyException('TypeError', '__init__() should return None');
@@ -178,7 +194,7 @@ function instantiate(rt: Runtime, clsObj: PyObj, args: PyObj[], moved = false): 
  * Runs a Python function. With `moved`, the frame takes over the references in `args`;
  * otherwise it takes references of its own.
  */
-export function invokeFunction(rt: Runtime, funcObj: PyObj, args: PyObj[], moved: boolean): PyObj {
+export function invokeFunction(rt: Runtime, funcObj: PyObj, args: PyObj[], moved: boolean, borrowedArgs: boolean[] = []): PyObj {
   const fp = funcObj.payload;
   if (fp.kind !== 'function') throw new Error('not a function');
   const params = fp.def.params;
@@ -194,7 +210,7 @@ export function invokeFunction(rt: Runtime, funcObj: PyObj, args: PyObj[], moved
   }
   const unit = fp.code;
   const scope = unit.scope;
-  const frame: Frame = { unit, fast: new Map(), cells: new Map(), classNs: null };
+  const frame: Frame = { unit, fast: new Map(), cells: new Map(), classNs: null, borrowed: new Set() };
   const newCell = (content: PyObj | null): PyObj => {
     const c = rt.alloc({ kind: 'cell', content });
     rt.track(c);
@@ -203,7 +219,10 @@ export function invokeFunction(rt: Runtime, funcObj: PyObj, args: PyObj[], moved
   params.forEach((param, i) => {
     const value = i < args.length ? (moved ? args[i] : rt.incref(args[i])) : rt.incref(defaults[i - required]);
     if (scope.cells.has(param.name)) frame.cells.set(param.name, newCell(value));
-    else frame.fast.set(param.name, value);
+    else {
+      frame.fast.set(param.name, value);
+      if (moved && borrowedArgs[i]) frame.borrowed?.add(param.name);
+    }
   });
   for (const name of [...scope.cells].sort()) if (!frame.cells.has(name)) frame.cells.set(name, newCell(null));
   for (const name of [...scope.frees].sort()) {

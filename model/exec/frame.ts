@@ -10,4 +10,10 @@ export interface Frame {
   cells: Map<string, PyObj>;
   /** The namespace of a class body while it runs. */
   classNs: Map<string, PyObj> | null;
+  /**
+   * Fast locals that hold a borrowed reference (3.14: an argument the caller loaded with
+   * LOAD_FAST_BORROW moves into the callee's frame still borrowed). The model counts them in `rc`
+   * for lifetimes, and sys.getrefcount leaves them out.
+   */
+  borrowed?: Set<string>;
 }

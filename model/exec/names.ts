@@ -58,6 +58,7 @@ export function storeName(rt: Runtime, frame: Frame, name: string, value: PyObj)
   }
   const map = namespaceFor(rt, frame, kind);
   const old = map.get(name);
+  if (kind === 'fast') frame.borrowed?.delete(name);
   map.set(name, value);
   if (old) rt.decref(old);
 }
@@ -74,6 +75,7 @@ export function deleteName(rt: Runtime, frame: Frame, name: string): void {
   }
   const map = namespaceFor(rt, frame, kind);
   const old = map.get(name);
+  if (kind === 'fast') frame.borrowed?.delete(name);
   if (!old) throw new PyException(kind === 'fast' ? 'UnboundLocalError' : 'NameError', name);
   map.delete(name);
   rt.decref(old);

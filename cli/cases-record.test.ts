@@ -52,8 +52,9 @@ describe('cmm cases --record', () => {
     expect(first.exitCode).toBe(0);
     const recorded = loadCaseFile(file).expect.map((e) => ({ python: e.range.text, bits: e.bits, observations: e.observations }));
     const versions = await nativeVersions();
-    // The real case was recorded on CPython 3.8 to 3.13; on a machine with those (and only those) natives the lists are equal.
-    const wanted = loadCaseFile(real).expect.map((e) => ({ python: e.range.text, bits: e.bits, observations: e.observations }));
+    // The real case's native entries were recorded on CPython 3.8 to 3.13; on a machine with those
+    // (and only those) natives they are what recording on the natives writes.
+    const wanted = loadCaseFile(real).expect.filter((e) => e.bits === 64).map((e) => ({ python: e.range.text, bits: e.bits, observations: e.observations }));
     if (versions.every((v) => /^3\.(8|9|10|11|12|13)\./.test(v)) && [8, 9, 10, 11, 12, 13].every((m) => versions.some((v) => v.startsWith(`3.${m}.`)))) {
       expect(recorded).toEqual(wanted);
     }

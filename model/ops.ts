@@ -8,7 +8,7 @@ import type { PyObj } from './objects.ts';
 import { typeName } from './objects.ts';
 import { giveUp, PyException, type Runtime } from './runtime.ts';
 import { emptyTuple } from './singletons.ts';
-import { newInt } from './small-ints.ts';
+import { newInt, unknownInt } from './small-ints.ts';
 import { newStr } from './strings.ts';
 import { newBytes, newFloat, newList, newTuple } from './values.ts';
 import { sameAddress } from './memory-reuse.ts';
@@ -221,7 +221,11 @@ function repeatCount(n: PyObj): bigint | null {
 /** `a op b`: a new reference to the result (operands stay owned by the caller). */
 export function binaryOp(rt: Runtime, op: BinOp, a: PyObj, b: PyObj): PyObj {
   if (isUnknownValue(a) || isUnknownValue(b)) {
-    if (isNumeric(a) && isNumeric(b)) giveUp('arithmetic on a value the model does not know');
+    // The result of arithmetic on an unknown int is an unknown int (never an error: both are ints).
+    if (isNumeric(a) && isNumeric(b) && a.payload.kind !== 'float' && b.payload.kind !== 'float' && op !== '//' && op !== '%' && op !== '**') {
+      return unknownInt(rt);
+    }
+    giveUp('arithmetic on a value the model does not know');
   }
   const x = asNum(a);
   const y = asNum(b);

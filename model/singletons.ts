@@ -37,6 +37,17 @@ export function sharedByte(rt: Runtime, value: string): PyObj | null {
   return shared(rt, `bytes:${value}`, () => ({ kind: 'bytes', value }));
 }
 
+/** 3.8 and 3.9 only: frozenset() is one shared object. */
+export function sharedEmptyFrozenset(rt: Runtime): PyObj {
+  const o = shared(rt, 'frozenset()', () => ({ kind: 'set', items: [], frozen: true, table: null }));
+  // A set like any other: made by make_new_set, tracked since the interpreter started.
+  if (!o.tracked) {
+    o.tracked = true;
+    rt.generations[2].push(o);
+  }
+  return o;
+}
+
 export const builtinType = (rt: Runtime, name: BuiltinTypeName): PyObj =>
   shared(rt, `type:${name}`, () => ({ kind: 'type', name }));
 

@@ -30,7 +30,11 @@ export function newInt(rt: Runtime, value: bigint): PyObj {
 
 /** An int whose value the model cannot know (an address, a str hash): never a small int. */
 export function unknownInt(rt: Runtime): PyObj {
-  return rt.alloc({ kind: 'int', value: 0n, unknown: true });
+  // Its value may be a small int, so the object may be the shared one: identity and count unknown.
+  const o = rt.alloc({ kind: 'int', value: 0n, unknown: true });
+  o.identityUnknown = true;
+  o.rcExact = false;
+  return o;
 }
 
 /** id(o): an address the model does not know, remembered so that two ids can be compared. */

@@ -257,6 +257,19 @@ class UnitBuilder {
     if (p.kind === 'tuple' || p.kind === 'set') for (const i of p.items) this.comp.fromTree.add(i);
   }
 
+  /**
+   * Up to 3.9 the peephole optimizer (Python/peephole.c fold_tuple_on_constants) folds a defaults
+   * tuple after the compiler merged constants: the tuple is a new object, not merged with an equal
+   * constant, though its items are the merged ones.
+   */
+  private unmergedTuple(items: ConstVal[]): PyObj {
+    const o = this.rt.alloc({ kind: 'tuple', items: items.map((i) => materialize(this.rt, this.comp, i)) });
+    this.rt.track(o);
+    this.order.push(o);
+    this.loads.set(o, 1);
+    return o;
+  }
+
   target(t: Expr): void {
     if (t.kind === 'Name') this.name(t.id);
     else this.expr(t);
@@ -289,7 +302,7 @@ class UnitBuilder {
           // Loaded one by one, then folded: the single loads vanish from 3.12 on.
           const keep = !atLeast(rt.profile, 3, 12);
           for (const d of items) this.load(d, keep ? 1 : 0, true);
-          this.unit.defaultsConst.set(s, this.load({ t: 'tuple', items }));
+          this.unit.defaultsConst.set(s, atLeast(rt.profile, 3, 10) ? this.load({ t: 'tuple', items }) : this.unmergedTuple(items));
         }
         const child = compileUnit(rt, this.comp, s.body, this.unit.scope.children.get(s) as Scope, 'function', s.name);
         this.unit.children.set(s, child);

@@ -11,7 +11,8 @@ import { collect } from '../gc.ts';
 import { getrefcount } from '../refcount.ts';
 import { reprOf } from '../repr.ts';
 import { giveUp, PyException, type Runtime } from '../runtime.ts';
-import { bool, builtinType } from '../singletons.ts';
+import { bool, builtinType, sharedEmptyFrozenset } from '../singletons.ts';
+import { atLeast } from '../profile.ts';
 import { addressOf, newInt, unknownInt } from '../small-ints.ts';
 import { markInterned, newStr } from '../strings.ts';
 import { hashOf } from '../hashing.ts';
@@ -235,6 +236,10 @@ export function callBuiltin(rt: Runtime, frame: Frame | null, name: string, args
       arity(name, args, 0, 1);
       if (name === 'frozenset' && args.length && args[0].payload.kind === 'set' && args[0].payload.frozen) return rt.incref(args[0]);
       if (args.length && args[0].payload.kind === 'set') return newSetFrom(rt, args[0], name === 'frozenset');
+      if (name === 'frozenset' && !args.length && !atLeast(rt.profile, 3, 10)) {
+        // Up to 3.9 the empty frozenset is a singleton (Objects/setobject.c emptyfrozenset).
+        return sharedEmptyFrozenset(rt);
+      }
       return buildSet(rt, args.length ? iterate(rt, args[0]) : [], name === 'frozenset');
     }
     case 'dict': {

@@ -99,7 +99,13 @@ function truthOrGiveUp(v: PyObj): boolean {
 
 /** A bool the model may not know: an unknown bool object, observed as null. */
 export function boolOrUnknown(rt: Runtime, b: boolean | null): PyObj {
-  if (b === null) return rt.alloc({ kind: 'bool', value: false, unknown: true });
+  if (b === null) {
+    // True or False, both shared: which one, and so its count, is unknown.
+    const o = rt.alloc({ kind: 'bool', value: false, unknown: true });
+    o.identityUnknown = true;
+    o.rcExact = false;
+    return o;
+  }
   return bool(rt, b);
 }
 
@@ -168,8 +174,9 @@ function buildFString(rt: Runtime, frame: Frame, parts: FStringPart[]): PyObj {
     const v = evalExpr(rt, frame, p.value);
     try {
       const spec = p.spec ? p.spec.map((q) => (typeof q === 'string' ? q : giveUp('a nested format field'))).join('') : '';
-      if (parts.length === 1 && !p.conversion && spec === '' && v.payload.kind === 'str') {
-        // FORMAT_VALUE of an exact str with no spec is that str itself; a lone field needs no join.
+      if (parts.length === 1 && (!p.conversion || p.conversion === 's') && spec === '' && v.payload.kind === 'str') {
+        // FORMAT_VALUE of an exact str with no spec (str() of it, for !s) is that str itself; a
+        // lone field needs no join.
         return rt.incref(v);
       }
       let text: string;

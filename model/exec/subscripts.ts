@@ -74,24 +74,37 @@ function sliceIndices(len: number, lo: PyObj | null, hi: PyObj | null, st: PyObj
   return out;
 }
 
+/**
+ * A slice of a whole tuple, str or bytes with step 1 is the object itself
+ * (Objects/tupleobject.c tuple_subscript: start == 0 && step == 1 && slicelength == size).
+ */
+function wholeStepOne(st: PyObj | null, idx: number[], len: number): boolean {
+  const step = st === null || st.payload.kind === 'none' ? 1n : indexValue(st);
+  return step === 1n && idx.length === len && idx.every((k, j) => k === j);
+}
+
 export function getSlice(rt: Runtime, v: PyObj, lo: PyObj | null, hi: PyObj | null, st: PyObj | null): PyObj {
   const p = v.payload;
   switch (p.kind) {
     case 'list': return newList(rt, sliceIndices(p.items.length, lo, hi, st).map((k) => rt.incref(p.items[k])));
     case 'tuple': {
       const idx = sliceIndices(p.items.length, lo, hi, st);
-      if (idx.length === p.items.length && idx.every((k, j) => k === j)) return rt.incref(v);
+      if (wholeStepOne(st, idx, p.items.length)) return rt.incref(v);
       return idx.length === 0 ? emptyTuple(rt) : newTuple(rt, idx.map((k) => rt.incref(p.items[k])));
     }
     case 'str': {
       const chars = [...p.value];
       const idx = sliceIndices(chars.length, lo, hi, st);
-      if (idx.length === chars.length && idx.every((k, j) => k === j)) return rt.incref(v);
-      return newStr(rt, idx.map((k) => chars[k]).join(''));
+      if (wholeStepOne(st, idx, chars.length)) return rt.incref(v);
+      const text = idx.map((k) => chars[k]).join('');
+      // Step 1 cuts a substring (PyUnicode_Substring: one latin-1 character is the shared one);
+      // another step fills a new string character by character, even of one character.
+      const step = st === null || st.payload.kind === 'none' ? 1n : indexValue(st);
+      return step === 1n || text === '' ? newStr(rt, text) : rt.alloc({ kind: 'str', value: text, interned: false });
     }
     case 'bytes': {
       const idx = sliceIndices(p.value.length, lo, hi, st);
-      if (idx.length === p.value.length && idx.every((k, j) => k === j)) return rt.incref(v);
+      if (wholeStepOne(st, idx, p.value.length)) return rt.incref(v);
       return newBytes(rt, idx.map((k) => p.value[k]).join(''));
     }
     default:

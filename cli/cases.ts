@@ -76,7 +76,7 @@ export async function casesCommand(args: readonly string[], io: Io): Promise<num
 
 function profileOrProblem(info: InterpreterInfo): Profile | string {
   try {
-    return profileFor(info.version, info.bits);
+    return profileFor(info.version, info.bits, info.kind);
   } catch (e) {
     if (e instanceof ProfileError) return e.message;
     throw e;

@@ -37,7 +37,7 @@ export async function checkAll(entries: readonly InterpreterEntry[], settings: C
 async function checkOne(entry: InterpreterEntry, settings: CampaignSettings, io: Io): Promise<Row> {
   const outcome = await tryOracle(entry, async (oracle, info): Promise<Row> => {
     const row: Row = { entry, version: info.version, bits: info.bits };
-    const profile = profileOrProblem(info.version, info.bits);
+    const profile = profileOrProblem(info.version, info.bits, info.kind);
     if (typeof profile === 'string') return { ...row, problem: profile };
     const progress = progressLine(io, settings.runs, `checking the model against ${info.name} (CPython ${info.version})`);
     try {
@@ -50,9 +50,9 @@ async function checkOne(entry: InterpreterEntry, settings: CampaignSettings, io:
   return { entry, version: entry.version, bits: entry.bits, problem: `could not start: ${outcome.error}` };
 }
 
-function profileOrProblem(version: string, bits: 32 | 64): Profile | string {
+function profileOrProblem(version: string, bits: 32 | 64, build?: 'native' | 'embedded'): Profile | string {
   try {
-    return profileFor(version, bits);
+    return profileFor(version, bits, build);
   } catch (e) {
     if (e instanceof ProfileError) return e.message;
     throw e;

@@ -41,7 +41,7 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
   if (selection.several) return checkAll(selection.entries, settings, values.json === true, io);
 
   const result = await withOracle(selection.entries[0]!, async (oracle, info) => {
-    const profile = profileOf(info.version, info.bits);
+    const profile = profileOf(info.version, info.bits, info.kind);
     const progress = progressLine(io, runs, `checking the model against ${info.name} (CPython ${info.version})`);
     try {
       return await runCampaign({ oracle, profile, ...settings, onProgress: (done) => progress.update(done) });

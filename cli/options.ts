@@ -68,9 +68,9 @@ export function bitsOption(values: Parsed['values']): 32 | 64 {
 }
 
 /** The profile for a version the user typed or an interpreter reported; unknown ones are usage errors. */
-export function profileOf(version: string, bits: 32 | 64): Profile {
+export function profileOf(version: string, bits: 32 | 64, build?: 'native' | 'embedded'): Profile {
   try {
-    return profileFor(version, bits);
+    return profileFor(version, bits, build);
   } catch (e) {
     if (e instanceof ProfileError) throw new UsageError(e.message);
     throw e;

@@ -38,3 +38,12 @@ it('declines where the hash is an address', () => {
   const [h] = predictDetailed(parseProgram('hash(object())\n'), profileFor('3.11', 64)).observations;
   expect(h).toBeNull();
 });
+
+it('hashes str with FNV on the WebAssembly builds', () => {
+  // Observed on the Pyodide builds (3.10 to 3.14, sys.hash_info.algorithm == 'fnv') under PYTHONHASHSEED=0.
+  const profile = profileFor('3.12.7', 32, 'embedded');
+  const hashes = predictDetailed(parseProgram("hash('a')\nhash('abc')\nhash('')\n"), profile).observations;
+  expect(hashes).toEqual(['-468864544', '-1600925533', '0']);
+  // Given only a version and a width, a 32-bit build's algorithm is unknown: declined.
+  expect(predictDetailed(parseProgram("hash('a')\n"), profileFor('3.12.7', 32)).observations).toEqual([null]);
+});

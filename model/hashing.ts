@@ -3,8 +3,8 @@
 // - ints and floats reduce their exact value modulo 2**61 - 1 (2**31 - 1 on 32-bit builds);
 // - str and bytes hash their bytes (one, two or four per character, as the str stores them) with
 //   SipHash keyed by the hash secret, which PYTHONHASHSEED=0 sets to zero: SipHash-2-4 up to
-//   3.10, SipHash-1-3 from 3.11 (PEP 456, bpo-29410), on the 64-bit builds; 32-bit builds may
-//   use FNV instead, so there the model declines;
+//   3.10, SipHash-1-3 from 3.11 (PEP 456, bpo-29410) on the native builds; FNV on the
+//   WebAssembly builds (the profile's strHash);
 // - tuples combine their items' hashes with the xxHash-like mix of 3.8+.
 // Everything else (None before its hash became a constant, functions, instances) hashes by
 // address: unknown to the model.
@@ -51,6 +51,30 @@ function siphash(data: Uint8Array, cRounds: number, dRounds: number): bigint {
   return BigInt.asIntN(64, v0 ^ v1 ^ v2 ^ v3);
 }
 
+/**
+ * Python/pyhash.c fnv with the zero prefix and suffix PYTHONHASHSEED=0 gives: the first byte
+ * shifted in, whole words (little-endian) then the remaining bytes multiplied in by 1000003, the
+ * length mixed in last.
+ */
+function fnv(data: Uint8Array, bits: 32 | 64): bigint {
+  const size = bits / 8;
+  const mask = (1n << BigInt(bits)) - 1n;
+  const remainder = data.length % size || size;
+  const blocks = (data.length - remainder) / size;
+  let x = BigInt(data[0]) << 7n;
+  let p = 0;
+  for (let b = 0; b < blocks; b++) {
+    let word = 0n;
+    for (let j = size - 1; j >= 0; j--) word = (word << 8n) | BigInt(data[p + j]);
+    x = ((1000003n * x) & mask) ^ word;
+    p += size;
+  }
+  for (let r = 0; r < remainder; r++) x = ((1000003n * x) & mask) ^ BigInt(data[p++]);
+  x ^= BigInt(data.length);
+  if (x === mask) x = mask - 1n;
+  return BigInt.asIntN(bits, x);
+}
+
 /** The bytes CPython hashes for a str: its code points at 1, 2 or 4 bytes each (PEP 393). */
 function strBytes(s: string): Uint8Array {
   const cps = [...s].map((c) => c.codePointAt(0) ?? 0);
@@ -67,8 +91,9 @@ function hashBytes(data: Uint8Array, profile: Profile): bigint | null {
   // Python/pyhash.c _Py_HashBytes: the empty string hashes to 0.
   if (data.length === 0) return 0n;
   // The algorithm is a build choice (Include/pyhash.h: FNV where aligned access is required, as
-  // the WebAssembly builds measured here use). The profile does not carry sys.hash_info yet.
-  if (profile.bits !== 64) return null;
+  // on the WebAssembly builds).
+  if (profile.strHash === 'unknown') return null;
+  if (profile.strHash === 'fnv') return fnv(data, profile.bits);
   const h = atLeast(profile, 3, 11) ? siphash(data, 1, 3) : siphash(data, 2, 4);
   const x = profile.bits === 64 ? h : BigInt.asIntN(32, h);
   return x === -1n ? -2n : x;

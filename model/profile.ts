@@ -8,7 +8,16 @@ export interface Profile {
   minor: number;
   patch: number;
   bits: 32 | 64;
+  /**
+   * How the build hashes str and bytes (sys.hash_info.algorithm): SipHash on the native builds,
+   * FNV on the WebAssembly ones (measured: every Pyodide build reports 'fnv'); unknown when only
+   * a version and a width were given for a 32-bit build.
+   */
+  strHash: 'siphash' | 'fnv' | 'unknown';
 }
+
+/** Where an interpreter comes from: a native executable or an embedded (WebAssembly) build. */
+export type BuildKind = 'native' | 'embedded';
 
 /** Versions the model has rules for. Outside this range `profileFor` refuses. */
 export const OLDEST: readonly [number, number] = [3, 8];
@@ -19,7 +28,7 @@ export class ProfileError extends Error {
 }
 
 /** Parses `3.11`, `3.11.7`, `3.15.0a2`, `3.12.0rc1` into a profile; patch defaults to 0. */
-export function profileFor(version: string, bits: 32 | 64 = 64): Profile {
+export function profileFor(version: string, bits: 32 | 64 = 64, build?: BuildKind): Profile {
   const m = /^(\d+)\.(\d+)(?:\.(\d+))?(?:(?:a|b|rc)\d+)?\+?$/.exec(version.trim());
   if (!m) throw new ProfileError(`'${version}' is not a CPython version (expected X.Y or X.Y.Z)`);
   const major = Number(m[1]);
@@ -28,7 +37,8 @@ export function profileFor(version: string, bits: 32 | 64 = 64): Profile {
   if (major !== 3 || minor < OLDEST[1] || minor > NEWEST[1]) {
     throw new ProfileError(`the model has no profile for CPython ${version} (it knows 3.${OLDEST[1]} to 3.${NEWEST[1]})`);
   }
-  return { major, minor, patch, bits };
+  const strHash = build === 'embedded' ? 'fnv' : build === 'native' || bits === 64 ? 'siphash' : 'unknown';
+  return { major, minor, patch, bits, strHash };
 }
 
 /** True when the profile's version is at least major.minor(.patch). */

@@ -2,6 +2,7 @@
 // sending it one program at a time, killing it when a program runs past its limit, and what
 // happens when it dies. PyodideOracle decides when to start and restart one.
 import { fileURLToPath } from 'node:url';
+import { awaitHello, exitWithin } from './child-lifecycle.ts';
 import { execa, type ResultPromise } from 'execa';
 import { parseChildLine, type ChildHello } from './pyodide-protocol.ts';
 import { OracleError, type OracleRequest, type RunResult } from './types.ts';
@@ -31,14 +32,6 @@ interface Current {
   size: number;
   timer: NodeJS.Timeout;
   resolve: (result: RunResult) => void;
-}
-
-function delay(ms: number): { promise: Promise<void>; cancel: () => void } {
-  let timer: NodeJS.Timeout | undefined;
-  const promise = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, ms);
-  });
-  return { promise, cancel: () => clearTimeout(timer) };
 }
 
 export class PyodideProcess {
@@ -130,23 +123,14 @@ export class PyodideProcess {
     return this.closing;
   }
 
-  private async waitForExit(graceMs: number): Promise<void> {
-    if (this.exited) return;
-    const grace = delay(graceMs);
-    await Promise.race([this.exit, grace.promise]);
-    grace.cancel();
-    if (!this.exited) this.subprocess.kill('SIGKILL');
-    await this.exit;
+  private waitForExit(graceMs: number): Promise<void> {
+    return exitWithin(this.exit, () => this.exited !== undefined, () => this.subprocess.kill('SIGKILL'), graceMs);
   }
 
   private async awaitHello(): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const outcome = await new Promise<{ hello: ChildHello } | { failure: string }>((resolve) => {
-      this.helloWaiter = { resolve: (hello) => resolve({ hello }), reject: (failure) => resolve({ failure }) };
-      timer = setTimeout(() => this.helloWaiter?.reject(`${this.label} did not load within ${HELLO_TIMEOUT_MS / 1000} s`), HELLO_TIMEOUT_MS);
-    });
-    clearTimeout(timer);
-    this.helloWaiter = undefined;
+    const outcome = await awaitHello<ChildHello>((w) => {
+      this.helloWaiter = w;
+    }, HELLO_TIMEOUT_MS, `${this.label} did not load within ${HELLO_TIMEOUT_MS / 1000} s`);
     if ('hello' in outcome) {
       this.helloValue = outcome.hello;
       return;

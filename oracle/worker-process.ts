@@ -2,6 +2,7 @@
 // matching answers, and what happens when it dies. NativeOracle decides when to start and
 // restart one.
 import { fileURLToPath } from 'node:url';
+import { awaitHello, exitWithin } from './child-lifecycle.ts';
 import { execa, type ResultPromise } from 'execa';
 import { OracleError, type OracleRequest, type RunResult } from './types.ts';
 import { clip, encodeRequest, parseAnswer, parseHello, ProtocolError, type WorkerHello } from './worker-protocol.ts';
@@ -59,14 +60,6 @@ function workerEnv(): Record<string, string> {
   }
   env.PYTHONHASHSEED = '0';
   return env;
-}
-
-function delay(ms: number): { promise: Promise<void>; cancel: () => void } {
-  let timer: NodeJS.Timeout | undefined;
-  const promise = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, ms);
-  });
-  return { promise, cancel: () => clearTimeout(timer) };
 }
 
 export class WorkerProcess {
@@ -166,29 +159,14 @@ export class WorkerProcess {
     return this.closing;
   }
 
-  private async waitForExit(graceMs: number): Promise<void> {
-    if (this.exited) return;
-    const grace = delay(graceMs);
-    await Promise.race([this.exit, grace.promise]);
-    grace.cancel();
-    if (!this.exited) this.subprocess.kill('SIGKILL');
-    await this.exit;
+  private waitForExit(graceMs: number): Promise<void> {
+    return exitWithin(this.exit, () => this.exited !== undefined, () => this.subprocess.kill('SIGKILL'), graceMs);
   }
 
   private async awaitHello(): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const outcome = await new Promise<{ hello: WorkerHello } | { failure: string }>((resolve) => {
-      this.helloWaiter = {
-        resolve: (hello) => resolve({ hello }),
-        reject: (failure) => resolve({ failure }),
-      };
-      timer = setTimeout(
-        () => this.helloWaiter?.reject(`${this.python} did not start the worker within ${HELLO_TIMEOUT_MS / 1000} s`),
-        HELLO_TIMEOUT_MS,
-      );
-    });
-    clearTimeout(timer);
-    this.helloWaiter = undefined;
+    const outcome = await awaitHello<WorkerHello>((w) => {
+      this.helloWaiter = w;
+    }, HELLO_TIMEOUT_MS, `${this.python} did not start the worker within ${HELLO_TIMEOUT_MS / 1000} s`);
     if ('hello' in outcome) {
       if (outcome.hello.implementation !== 'cpython') {
         await this.stop(0);

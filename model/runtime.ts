@@ -44,8 +44,6 @@ export class Runtime {
    * a set, whose order is the hash order of addresses); `log`-like observations are then declined.
    */
   finalizerOrderUnknown = false;
-  /** Nesting of finalizers and callbacks running now (they run inside other operations). */
-  finalizerDepth = 0;
 
   constructor(readonly profile: Profile, readonly mode: Mode) {
     resetSerials();
@@ -95,13 +93,10 @@ export class Runtime {
 
   /** callFromC for finalizers and callbacks: an exception is unraisable and ignored. */
   callFromCIgnoringErrors(callable: PyObj, args: PyObj[]): void {
-    this.finalizerDepth++;
     try {
       this.decref(this.callFromC(callable, args));
     } catch (e) {
       if (!(e instanceof PyException)) throw e;
-    } finally {
-      this.finalizerDepth--;
     }
   }
 

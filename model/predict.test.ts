@@ -2,12 +2,10 @@
 // compared with the model's prediction for that interpreter. Each program is chosen so that the
 // model must predict every observation (a decline fails the test): these are the rules' own
 // examples, where the generated programs of the conformance property may never go.
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Mode } from '../language/ast.ts';
 import { parseProgram } from '../language/parse.ts';
-import { NativeOracle } from '../oracle/native.ts';
+import { discoverInterpreters, openOracle } from '../oracle/discover.ts';
 import { predictDetailed } from './predict.ts';
 import { profileFor } from './profile.ts';
 
@@ -185,7 +183,7 @@ const EXAMPLES: Example[] = [
     ].join('\n'),
   },
   {
-    rule: 'closures hold cells; locals die when the function returns, in co_varnames order',
+    rule: 'closures hold cells; locals die when the function returns, in co_varnames order (last to first from 3.14)',
     mode: 'function',
     source: [
       'log = []',
@@ -204,7 +202,7 @@ const EXAMPLES: Example[] = [
     ].join('\n'),
   },
   {
-    rule: 'a set iterates in its hash table order (probing, resizing, dummies, constant frozensets)',
+    rule: 'a set iterates in its hash table order (probing, resizing, dummies, constant frozensets rebuilt up to 3.13)',
     mode: 'module',
     source: [
       't = {3, 1, 2, 9, 17, 33}',
@@ -290,19 +288,43 @@ const EXAMPLES: Example[] = [
       '',
     ].join('\n'),
   },
+  {
+    rule: 'the small-int cache holds -5 to 256, and -5 to 1024 from 3.15',
+    mode: 'module',
+    source: "a = int('256')\nb = int('256')\na is b\nc = int('1000')\nd = int('1000')\nc is d\ne = int('1025')\nf = int('1025')\ne is f\n",
+  },
+  {
+    rule: 'from 3.15 a constant is loaded as a borrowed reference, and stays borrowed in a local',
+    mode: 'function',
+    source: [
+      'import sys',
+      "c = 'hello world!'",
+      'sys.getrefcount(c)',
+      'd = c',
+      'sys.getrefcount(c)',
+      'l = [c]',
+      'sys.getrefcount(c)',
+      'def h(p):',
+      '    return sys.getrefcount(p)',
+      "h('abc def!')",
+      'h(c)',
+      "sys.getrefcount('xyz uvw!')",
+      '',
+    ].join('\n'),
+  },
 ];
 
-const PYENV = `${homedir()}/.pyenv/versions`;
-const INTERPRETERS = ['python3', ...['3.8.18', '3.9.18', '3.10.13', '3.12.1', '3.13.0'].map((v) => `${PYENV}/${v}/bin/python3`)];
+// Every interpreter discovered here, native and embedded; a missing version is a skipped test by name.
+const entries = await discoverInterpreters();
 
-describe.each(INTERPRETERS)('the model on %s', (python) => {
-  const present = python === 'python3' || existsSync(python);
-  const oracle = new NativeOracle({ python });
-  afterAll(() => oracle.close());
+describe.each(entries.map((e) => [e.name, e] as const))('the model on %s', (_name, entry) => {
+  const oracle = entry.available ? openOracle(entry) : null;
+  afterAll(() => oracle?.close());
 
-  it.skipIf(!present)('predicts every observation of each rule\'s example, as CPython observes it', async () => {
+  it.skipIf(oracle === null)(`predicts every observation of each rule's example, as CPython observes it${entry.available ? '' : ` (not available: ${entry.reason ?? 'missing'})`}`, async () => {
+    if (oracle === null) return;
     const info = await oracle.info();
-    const profile = profileFor(info.version, info.bits);
+    const profile = profileFor(info.version, info.bits, info.kind);
     const results = await oracle.run(EXAMPLES.map(({ source, mode }) => ({ source, mode })));
     const model = EXAMPLES.map((ex) => {
       const p = predictDetailed(parseProgram(ex.source, { mode: ex.mode }), profile);

@@ -1,21 +1,27 @@
-// The small-int cache: every int from -5 to 256, however it is produced (a literal, arithmetic,
-// int(), len(), ...), is one preallocated object shared by the whole interpreter.
-// Source: Include/internal/pycore_global_objects.h (_PY_NSMALLNEGINTS 5, _PY_NSMALLPOSINTS 257)
+// The small-int cache: every int from -5 to 256 (to 1024 from 3.15), however it is produced (a
+// literal, arithmetic, int(), len(), ...), is one preallocated object shared by the whole
+// interpreter. Source: Include/internal/pycore_global_objects.h (_PY_NSMALLNEGINTS 5,
+// _PY_NSMALLPOSINTS 257; 1025 from 3.15 in Include/internal/pycore_runtime_structs.h, gh-133059)
 // and Objects/longobject.c (get_small_int, maybe_small_long); immortal since 3.12 (PEP 683).
 import type { PyObj } from './objects.ts';
+import { atLeast, type Profile } from './profile.ts';
 import type { Runtime } from './runtime.ts';
 import { addressReuseKnown } from './memory-reuse.ts';
 
-export const SMALL_INT_MIN = -5n;
-export const SMALL_INT_MAX = 256n;
+const SMALL_INT_MIN = -5n;
 
-export function isSmallInt(v: bigint): boolean {
-  return v >= SMALL_INT_MIN && v <= SMALL_INT_MAX;
+/** The largest cached int on this version. */
+export function smallIntMax(profile: Profile): bigint {
+  return atLeast(profile, 3, 15) ? 1024n : 256n;
+}
+
+export function isSmallInt(profile: Profile, v: bigint): boolean {
+  return v >= SMALL_INT_MIN && v <= smallIntMax(profile);
 }
 
 /** An int object for `value`: the cached one when small, else a new object. */
 export function newInt(rt: Runtime, value: bigint): PyObj {
-  if (isSmallInt(value)) {
+  if (isSmallInt(rt.profile, value)) {
     const key = `int:${value}`;
     let o = rt.shared.get(key);
     if (!o) {

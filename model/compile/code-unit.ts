@@ -111,9 +111,12 @@ function create(rt: Runtime, comp: Compilation, c: ConstVal): PyObj {
         if (at !== null && at >= 0) rt.decref(o);
         else items.push(o);
       }
-      // The compiler builds the frozenset from the items in order, then merge_consts_recursive
-      // builds it again from its own iteration order (Python/compile.c), which can change it.
+      // The compiler builds the frozenset from the items in order, then up to 3.13
+      // merge_consts_recursive builds it again from its own iteration order (Python/compile.c),
+      // which can change it. From 3.14 the CFG optimizer makes it (Python/flowgraph.c
+      // optimize_lists_and_sets) and adds it with add_const, which merges it without rebuilding.
       const first = newSet(rt, items, true);
+      if (atLeast(rt.profile, 3, 14)) return first;
       const order = setOrder(first);
       if (!order) return first;
       const again = newSet(rt, order.map((i) => rt.incref(i)), true);

@@ -13,10 +13,10 @@
 //   variables (Python/frame.c _PyFrame_Clear; Objects/frameobject.c frame_dealloc before 3.11).
 import type { CallExpr, Expr } from '../../language/ast.ts';
 import { initCallSpecialized } from './specialization.ts';
+import { argumentBorrowed } from './borrowed-refs.ts';
 import type { PyObj } from '../objects.ts';
 import { classLookup, typeName } from '../objects.ts';
 import { atLeast } from '../profile.ts';
-import { nameKind } from '../compile/scope.ts';
 import { giveUp, PyException, type Runtime } from '../runtime.ts';
 import { none } from '../singletons.ts';
 import { newTuple } from '../values.ts';
@@ -89,17 +89,9 @@ function methodCall(rt: Runtime, frame: Frame, objExpr: Expr, name: string, argE
 }
 
 /** Calls `f` with `args` (references owned by the caller, as on CPython's stack); drops them all. */
-/**
- * 3.14 loads a fast local as a borrowed reference where the compiler can prove the local outlives
- * it (Python/flowgraph.c optimize_load_fast, LOAD_FAST_BORROW): a call's arguments among them.
- */
-export function borrowedLoad(rt: Runtime, frame: Frame, e: Expr | null): boolean {
-  return atLeast(rt.profile, 3, 14) && e !== null && e.kind === 'Name' && nameKind(frame.unit.scope, e.id) === 'fast';
-}
-
 function callFromPython(rt: Runtime, frame: Frame, f: PyObj, args: PyObj[], argExprs: Expr[], site: CallExpr | null, selfExpr: Expr | null = null): PyObj {
   const p = f.payload;
-  const borrowed = [...(selfExpr ? [borrowedLoad(rt, frame, selfExpr)] : []), ...argExprs.map((a) => borrowedLoad(rt, frame, a))];
+  const borrowed = [...(selfExpr ? [argumentBorrowed(rt, frame, selfExpr)] : []), ...argExprs.map((a) => argumentBorrowed(rt, frame, a))];
   if (p.kind === 'class' && site && initCallSpecialized(rt, site, p.cls, args.length)) {
     try {
       return instantiate(rt, f, args, true, borrowed);
@@ -243,25 +235,34 @@ export function invokeFunction(rt: Runtime, funcObj: PyObj, args: PyObj[], moved
 }
 
 export function clearFrame(rt: Runtime, frame: Frame): void {
-  const order = [...frame.unit.varnames, ...[...frame.fast.keys()].filter((k) => !frame.unit.varnames.includes(k))];
-  for (const name of order) {
-    const v = frame.fast.get(name);
+  const slots = localsplus(rt, frame);
+  // 3.14 closes the frame's stack references from the top down (Python/frame.c
+  // _PyFrame_ClearLocals walks stackpointer back to localsplus); before, locals went first to last.
+  if (atLeast(rt.profile, 3, 14)) slots.reverse();
+  for (const [where, name] of slots) {
+    const map = where === 'fast' ? frame.fast : frame.cells;
+    const v = map.get(name);
     if (v) {
-      frame.fast.delete(name);
+      map.delete(name);
       rt.decref(v);
     }
   }
-  const cellOrder = [
-    ...[...frame.unit.scope.cells].sort(),
-    ...[...frame.unit.scope.frees].sort().filter((n) => !frame.unit.scope.cells.has(n)),
-  ];
-  for (const name of cellOrder) {
-    const c = frame.cells.get(name);
-    if (c) {
-      frame.cells.delete(name);
-      rt.decref(c);
-    }
-  }
+}
+
+/**
+ * A function frame's slots in CPython's layout: co_varnames, then cell variables, then free
+ * variables, each group sorted by the compiler (Python/compile.c dictbytype). From 3.11 a
+ * parameter that is a cell variable keeps its slot (MAKE_CELL replaces the value in place); up to
+ * 3.10 its cell sits with the other cells and its own slot is empty.
+ */
+function localsplus(rt: Runtime, frame: Frame): Array<['fast' | 'cell', string]> {
+  const { scope, varnames } = frame.unit;
+  const inPlace = atLeast(rt.profile, 3, 11);
+  const names = [...varnames, ...[...frame.fast.keys()].filter((k) => !varnames.includes(k))];
+  const slots: Array<['fast' | 'cell', string]> = names.map((n) => [inPlace && scope.cells.has(n) ? 'cell' : 'fast', n]);
+  const cells = [...scope.cells].sort().filter((n) => !(inPlace && varnames.includes(n)));
+  const frees = [...scope.frees].sort().filter((n) => !scope.cells.has(n));
+  return [...slots, ...cells.map((n): ['cell', string] => ['cell', n]), ...frees.map((n): ['cell', string] => ['cell', n])];
 }
 
 export function installCaller(rt: Runtime): void {

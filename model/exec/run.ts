@@ -10,7 +10,7 @@ import { analyse } from '../compile/scope.ts';
 import { installDeallocator } from '../dealloc.ts';
 import { collect } from '../gc.ts';
 import type { PyObj } from '../objects.ts';
-import { atLeast, type Profile } from '../profile.ts';
+import type { Profile } from '../profile.ts';
 import { ModelGaveUp, PyException, Runtime } from '../runtime.ts';
 import { builtinFunction, builtinType } from '../singletons.ts';
 import { callObject, installCaller } from './calls.ts';
@@ -93,9 +93,6 @@ export function run(program: Program, profile: Profile): RunOutcome {
   installCaller(rt);
   setUpBuiltins(rt);
   try {
-    // 3.15 already changed what a program observes (constants of a module are immortal there,
-    // measured on its release candidate), and the model has no rules for it yet.
-    if (atLeast(profile, 3, 15)) throw new ModelGaveUp('CPython 3.15 has no rules in the model yet');
     if (program.mode === 'repl') {
       collect(rt, 2);
       runRepl(rt, program);

@@ -13,7 +13,7 @@ import { iterate } from './builtins.ts';
 import { dictSet, evalExpr } from './expressions.ts';
 import type { Frame } from './frame.ts';
 import { deleteName, loadName, storeName } from './names.ts';
-import { borrowedLoad } from './calls.ts';
+import { storesBorrowed } from './borrowed-refs.ts';
 import { nameKind } from '../compile/scope.ts';
 import { delItem, getItem, setItem } from './subscripts.ts';
 
@@ -50,8 +50,7 @@ export function execStmt(rt: Runtime, frame: Frame, s: Stmt): void {
     }
     case 'Assign': {
       const v = evalExpr(rt, frame, s.value);
-      // 3.14: a copy of a borrowed local is borrowed too (PyStackRef_DUP keeps the tag).
-      const borrowedCopy = borrowedLoad(rt, frame, s.value) && frame.borrowed?.has((s.value as { id: string }).id);
+      const borrowedCopy = storesBorrowed(rt, frame, s.value);
       s.targets.forEach((t, i) => {
         if (i < s.targets.length - 1) rt.incref(v);
         assign(rt, frame, t, v);

@@ -2,6 +2,7 @@
 // observe — identity, type, reference count, what it refers to, and GC tracking.
 import type { FunctionDef } from '../language/ast.ts';
 import type { CodeUnit } from './compile/code-unit.ts';
+import type { ReuseRule } from './memory-reuse.ts';
 import type { SetTable } from './set-table.ts';
 
 /** The built-in types the model knows by name (type(x).__name__ is this name). */
@@ -12,7 +13,7 @@ export type BuiltinTypeName =
 
 export type Payload =
   /** `unknown` marks an int whose value depends on the whole interpreter (an address, a str hash). */
-  | { kind: 'int'; value: bigint; unknown?: boolean; idOf?: PyObj; reuseKnown?: boolean }
+  | { kind: 'int'; value: bigint; unknown?: boolean; idOf?: PyObj; reuse?: ReuseRule }
   | { kind: 'float'; value: number }
   | { kind: 'str'; value: string; interned: boolean }
   | { kind: 'bytes'; value: string }

@@ -6,7 +6,7 @@
 import type { PyObj } from './objects.ts';
 import { atLeast, type Profile } from './profile.ts';
 import type { Runtime } from './runtime.ts';
-import { addressReuseKnown } from './memory-reuse.ts';
+import { addressReuse } from './memory-reuse.ts';
 
 const SMALL_INT_MIN = -5n;
 
@@ -45,5 +45,5 @@ export function unknownInt(rt: Runtime): PyObj {
 
 /** id(o): an address the model does not know, remembered so that two ids can be compared. */
 export function addressOf(rt: Runtime, o: PyObj): PyObj {
-  return rt.alloc({ kind: 'int', value: 0n, unknown: true, idOf: o, reuseKnown: addressReuseKnown(rt.profile) });
+  return rt.alloc({ kind: 'int', value: 0n, unknown: true, idOf: o, reuse: addressReuse(rt.profile) });
 }

@@ -207,7 +207,8 @@ function unsupported(op: string, a: PyObj, b: PyObj): never {
   throw new PyException('TypeError', `unsupported operand type(s) for ${op}: '${typeName(a)}' and '${typeName(b)}'`);
 }
 
-function repeatCount(n: PyObj): bigint | null {
+/** The count of a sequence repetition (an int or a bool); null when `n` is neither. */
+export function repeatCount(n: PyObj): bigint | null {
   const p = n.payload;
   if (p.kind === 'int' || p.kind === 'bool') {
     if (p.unknown) giveUp('repetition by an unknown count');

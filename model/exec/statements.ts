@@ -4,7 +4,8 @@
 import type { ClassDef, Expr, FunctionDef, Stmt, Target } from '../../language/ast.ts';
 import { docstring } from '../compile/code-unit.ts';
 import type { ClassInfo, PyObj } from '../objects.ts';
-import { binaryOp } from '../ops.ts';
+import { binaryOp, repeatCount } from '../ops.ts';
+import { dropItemsLastFirst } from '../dealloc.ts';
 import { reprOf } from '../repr.ts';
 import { giveUp, PyException, type Runtime } from '../runtime.ts';
 import { moduleObject, none } from '../singletons.ts';
@@ -124,14 +125,25 @@ function del(rt: Runtime, frame: Frame, t: Target): void {
   }
 }
 
-/** `a op= b`: lists extend or repeat in place (Objects/listobject.c list_inplace_concat). */
+/**
+ * `a op= b`: lists extend or repeat in place (Objects/listobject.c list_inplace_concat,
+ * list_inplace_repeat: a count below 1 clears the list, its items dropped last to first).
+ */
 function inPlace(rt: Runtime, op: '+' | '-' | '*', a: PyObj, b: PyObj): PyObj {
   const p = a.payload;
   if (p.kind === 'list' && op === '+') {
     p.items.push(...iterate(rt, b));
     return rt.incref(a);
   }
-  if (p.kind === 'list' && op === '*') giveUp('in-place list repetition');
+  const n = p.kind === 'list' && op === '*' ? repeatCount(b) : null;
+  if (p.kind === 'list' && n !== null) {
+    if (n < 1n) dropItemsLastFirst(rt, p.items);
+    else {
+      const once = [...p.items];
+      for (let i = 1n; i < n; i++) p.items.push(...once.map((x) => rt.incref(x)));
+    }
+    return rt.incref(a);
+  }
   return binaryOp(rt, op, a, b);
 }
 

@@ -46,7 +46,7 @@ describe('merging recorded observations into ranges', () => {
     expect(entries).toEqual([{ python: '3.12', bits: 64, observations: ['2'] }]);
   });
 
-  test('existing entries no interpreter here covered stay; covered or overlapping ones are replaced', () => {
+  test('existing entries keep the versions no interpreter here covered; the rest is replaced', () => {
     const existing = [
       { python: '3.8-3.9', bits: 64 as const, observations: ['old'] },
       { python: '3.10-3.11', bits: 64 as const, observations: ['stale'] },
@@ -57,9 +57,29 @@ describe('merging recorded observations into ranges', () => {
     const { entries } = mergePoints(points);
     expect(mergeWithExisting(existing, entries, points)).toEqual([
       { python: '3.8-3.9', bits: 64, observations: ['old'] },
+      { python: '3.10', bits: 64, observations: ['stale'] },
       { python: '3.11', bits: 64, observations: ['1'] },
       { python: '3.12-3.14', bits: 64, observations: ['new'] },
       { python: '3.13', bits: 32, observations: ['wasm'] },
+    ]);
+  });
+
+  test('recording on one interpreter that agrees keeps the whole history', () => {
+    const existing = [{ python: '3.8-3.13', observations: ['x'] }];
+    const points = [point('3.11.7', ['x'])];
+    const { entries } = mergePoints(points);
+    expect(mergeWithExisting(existing, entries, points)).toEqual([{ python: '3.8-3.13', observations: ['x'] }]);
+  });
+
+  test('a recording on one width that disagrees splits an entry for both widths', () => {
+    const existing = [{ python: '3.8-3.13', observations: ['x'] }];
+    const points = [point('3.11.3', ['y'], 32)];
+    const { entries } = mergePoints(points);
+    expect(mergeWithExisting(existing, entries, points)).toEqual([
+      { python: '3.8-3.10', bits: 32, observations: ['x'] },
+      { python: '3.8-3.13', bits: 64, observations: ['x'] },
+      { python: '3.11', bits: 32, observations: ['y'] },
+      { python: '3.12-3.13', bits: 32, observations: ['x'] },
     ]);
   });
 });

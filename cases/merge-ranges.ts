@@ -6,9 +6,9 @@ import {
   formatVersion,
   joinRanges,
   parseVersionRange,
-  rangeContains,
   rangesAdjacent,
   rangesOverlap,
+  subtractRange,
   type Version,
 } from './versions.ts';
 
@@ -89,6 +89,7 @@ export function mergePoints(points: readonly RecordedPoint[]): { entries: Expect
 
 /** When both widths recorded the very same entries, one set without `bits` says it once. */
 function collapseWidths(entries: ExpectEntry[]): ExpectEntry[] {
+  if (entries.some((e) => e.bits === undefined)) return entries;
   const of = (bits: number) => entries.filter((e) => e.bits === bits);
   const [wide, narrow] = [of(64), of(32)];
   if (wide.length === 0 || wide.length !== narrow.length) return entries;
@@ -97,18 +98,33 @@ function collapseWidths(entries: ExpectEntry[]): ExpectEntry[] {
 }
 
 /**
- * The case's entries after a recording: recorded entries replace every existing entry that covers
- * a recorded interpreter or overlaps a recorded range; the other existing entries stay (recorded
- * elsewhere, on interpreters not at hand). Sorted by version; adjacent entries that observed the
- * same list are joined.
+ * The case's entries after a recording: the recorded entries take the versions they cover (and
+ * each recorded interpreter's own version) out of the existing entries; what is left of those
+ * stays (recorded elsewhere, on interpreters not at hand). An existing entry for both widths is
+ * split per width where a recording for one width cuts into it. Sorted by version; adjacent
+ * entries that observed the same list are joined.
  */
 export function mergeWithExisting(existing: readonly ExpectEntry[], recorded: readonly ExpectEntry[], points: readonly RecordedPoint[]): ExpectEntry[] {
-  const widthsMeet = (a: number | undefined, b: number | undefined) => a === undefined || b === undefined || a === b;
-  const kept = existing.filter((e) => {
+  const cuts = [
+    ...recorded.map((r) => ({ bits: r.bits, range: parseVersionRange(r.python) })),
+    ...points.map((p) => ({ bits: p.bits as 32 | 64 | undefined, range: parseVersionRange(formatVersion(p.version)) })),
+  ];
+  const kept: ExpectEntry[] = [];
+  for (const e of existing) {
     const range = parseVersionRange(e.python);
-    if (points.some((p) => widthsMeet(e.bits, p.bits) && rangeContains(range, p.version))) return false;
-    return !recorded.some((r) => widthsMeet(e.bits, r.bits) && rangesOverlap(range, parseVersionRange(r.python)));
-  });
+    const overlapping = cuts.filter((c) => rangesOverlap(range, c.range) && (e.bits === undefined || c.bits === undefined || c.bits === e.bits));
+    if (overlapping.length === 0) {
+      kept.push(e);
+      continue;
+    }
+    const oneWidthCut = e.bits === undefined && overlapping.some((c) => c.bits !== undefined);
+    const widths: Array<32 | 64 | undefined> = oneWidthCut ? [64, 32] : [e.bits];
+    for (const bits of widths) {
+      let left = [range];
+      for (const c of overlapping.filter((x) => bits === undefined || x.bits === undefined || x.bits === bits)) left = left.flatMap((l) => subtractRange(l, c.range));
+      for (const l of left) kept.push(bits === undefined ? { python: l.text, observations: [...e.observations] } : { python: l.text, bits, observations: [...e.observations] });
+    }
+  }
   const all = [...kept, ...recorded].sort(
     (a, b) => compareVersions(parseVersionRange(a.python).low, parseVersionRange(b.python).low) || (a.bits ?? 0) - (b.bits ?? 0),
   );
@@ -125,5 +141,5 @@ export function mergeWithExisting(existing: readonly ExpectEntry[], recorded: re
     }
     joined.push({ ...entry, observations: [...entry.observations] });
   }
-  return joined;
+  return collapseWidths(joined);
 }

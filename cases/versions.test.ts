@@ -6,6 +6,7 @@ import {
   rangeContains,
   rangesAdjacent,
   rangesOverlap,
+  subtractRange,
   VERSION_RANGE_PATTERN,
 } from './versions.ts';
 import { caseSchema } from './schema.ts';
@@ -60,6 +61,24 @@ describe('version ranges', () => {
     expect(rangesAdjacent(r('3.12+'), r('3.13'))).toBe(false);
     expect(joinRanges(r('3.8-3.11'), r('3.12-3.13')).text).toBe('3.8-3.13');
     expect(joinRanges(r('3.12.0'), r('3.12.1+')).text).toBe('3.12.0+');
+  });
+
+  test.each([
+    ['3.8-3.11', '3.11', ['3.8-3.10']],
+    ['3.8-3.11', '3.8', ['3.9-3.11']],
+    ['3.8-3.13', '3.10-3.11', ['3.8-3.9', '3.12-3.13']],
+    ['3.10-3.12', '3.11.7', ['3.10-3.11.6', '3.11.8-3.12']],
+    ['3.11', '3.11.0', ['3.11.1-3.11']],
+    ['3.12+', '3.13', ['3.12', '3.14+']],
+    ['3.11', '3.8-3.12', []],
+    ['3.8-3.9', '3.11', ['3.8-3.9']],
+  ])('%s without %s leaves %j', (a, b, left) => {
+    expect(subtractRange(r(a), r(b)).map((x) => x.text)).toEqual(left);
+    // Every version that is left parses back to the same range, and none of them is in b.
+    for (const x of subtractRange(r(a), r(b))) {
+      expect(r(x.text)).toEqual(x);
+      expect(rangesOverlap(x, r(b))).toBe(false);
+    }
   });
 
   test('the schema carries the same pattern as the loader', () => {

@@ -97,3 +97,31 @@ export function joinRanges(a: VersionRange, b: VersionRange): VersionRange {
   const text = formatRange(a.low, b.high, lowAtMinorLevel);
   return { text, low: a.low, high: b.high };
 }
+
+/** The version just before `v` within its major version (minor-level when `v` opens a minor), or null. */
+function versionBefore(v: Version): Version | null {
+  if (v.patch > 0 && Number.isFinite(v.patch)) return { ...v, patch: v.patch - 1 };
+  if (v.patch === 0) return v.minor === 0 ? null : { major: v.major, minor: v.minor - 1, patch: Infinity };
+  return null;
+}
+
+/** The version just after `v` (the next minor when `v` closes a minor at minor level). */
+function versionAfter(v: Version): Version {
+  return Number.isFinite(v.patch) ? { ...v, patch: v.patch + 1 } : { major: v.major, minor: v.minor + 1, patch: 0 };
+}
+
+function rangeOf(low: Version, high: Version | null): VersionRange {
+  return { text: formatRange(low, high, low.patch === 0), low, high };
+}
+
+/** What is left of `a` once the versions of `b` are taken out: none, one or two ranges. */
+export function subtractRange(a: VersionRange, b: VersionRange): VersionRange[] {
+  if (!rangesOverlap(a, b)) return [a];
+  const out: VersionRange[] = [];
+  if (compareVersions(a.low, b.low) < 0) {
+    const end = versionBefore(b.low);
+    if (end && compareVersions(a.low, end) <= 0) out.push(rangeOf(a.low, end));
+  }
+  if (b.high !== null && (a.high === null || compareVersions(b.high, a.high) < 0)) out.push(rangeOf(versionAfter(b.high), a.high));
+  return out;
+}

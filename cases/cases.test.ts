@@ -1,12 +1,14 @@
-// Every case under cases/: it loads, the machine's python3 observes what the case recorded for its
-// version, and the model never contradicts a recorded observation (it may decline).
+// Every case under cases/: it loads, every interpreter discovered observes what the case recorded
+// for its version and pointer width, and the model, for the profile of each of those interpreters
+// and of each end of a recorded range, never contradicts a recorded observation (it may decline).
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { profileFor, ProfileError, type Profile } from '../model/profile.ts';
-import { NativeOracle } from '../oracle/native.ts';
-import type { InterpreterInfo } from '../oracle/types.ts';
+import { discoverInterpreters } from '../oracle/discover.ts';
+import { describeEachInterpreter } from '../properties/each-interpreter.ts';
+import { matrixOf } from '../properties/matrix.ts';
 import type { Case } from './case.ts';
 import { checkAgainstModel, checkAgainstOracle, describeDivergence } from './check.ts';
 import { loadCases } from './load.ts';
@@ -28,20 +30,18 @@ test('every case file names the schema for editors, by its path relative to the 
   expect(wrong.map((c) => c.file)).toEqual([]);
 });
 
-// One oracle, the machine's python3, for the whole file.
-const oracle = new NativeOracle();
-let info: InterpreterInfo;
-beforeAll(async () => {
-  info = await oracle.info();
-});
-afterAll(() => oracle.close());
+// Every interpreter discovered, one at a time; a missing one is a skipped test saying why.
+const entries = await discoverInterpreters();
+const matrix = matrixOf(entries);
 
-describe('each case against the machine’s python3', () => {
+describeEachInterpreter('each case', matrix, (current) => {
   test.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    const { oracle, info } = current();
+    const where = `${info.name} (CPython ${info.version}, ${info.bits}-bit)`;
     const check = await checkAgainstOracle(c, oracle, info);
-    if (check.kind === 'run-failed') expect.fail(`${c.file}: ${check.status}: ${check.detail}`);
-    if (check.kind === 'no-expectation') expect.fail(`${c.file} records nothing for CPython ${info.version} (${info.bits}-bit)`);
-    const lines = check.kind === 'disagree' ? check.divergences.map((d) => describeDivergence(c, d, `CPython ${info.version} observed`)) : [];
+    if (check.kind === 'run-failed') expect.fail(`${c.file}: ${check.status} on ${where}: ${check.detail}`);
+    if (check.kind === 'no-expectation') expect.fail(`${c.file} records nothing for ${where}`);
+    const lines = check.kind === 'disagree' ? check.divergences.map((d) => describeDivergence(c, d, `${where} observed`)) : [];
     expect(lines).toEqual([]);
   });
 });
@@ -55,14 +55,13 @@ describe('each case against the model', () => {
   });
 
   test.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    const profiles = [profileFor(info.version, info.bits), ...profilesListedIn(c)];
+    const profiles = [...matrix.run.map((e) => profileFor(e.version, e.bits, e.kind)), ...profilesListedIn(c)];
     const seen = new Set<string>();
     for (const profile of profiles) {
-      const key = `${profile.major}.${profile.minor}.${profile.patch}/${profile.bits}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const label = `CPython ${profile.major}.${profile.minor}.${profile.patch} ${profile.bits}-bit${profile.strHash === 'siphash' ? '' : ` (str hash: ${profile.strHash})`}`;
+      if (seen.has(label)) continue;
+      seen.add(label);
       const check = checkAgainstModel(c, profile);
-      const label = `CPython ${key.replace('/', ' ')}-bit`;
       expect(check.divergences.map((d) => describeDivergence(c, d, `the model for ${label} predicts`))).toEqual([]);
       totals.agreed += check.agreed;
       totals.declined += check.declined;

@@ -356,13 +356,17 @@ def _run_in_child(source, mode, timeout):
 
 
 def _answer(line):
-    request_id = None
+    # Nothing of the request may stay alive as an object a program could share: the id is kept
+    # only as its JSON text, and the decoded request is dropped before the fork. (Kept as an int,
+    # request k held two references to the small int k while program k ran.)
+    request_id = 'null'
     try:
         request = json.loads(line.decode('utf-8'))
-        request_id = request['id']
+        request_id = json.dumps(request['id'])
         source = request['source']
         mode = request['mode']
         timeout = float(request.get('timeout', 10))
+        del request
         if not isinstance(source, str):
             raise ValueError('source is not a string')
         if mode not in ('module', 'function', 'repl'):
@@ -373,7 +377,7 @@ def _answer(line):
         status, observations, detail = 'error', [], 'bad request: %s: %s' % (type(exc).__name__, exc)
     else:
         status, observations, detail = _run_in_child(source, mode, timeout)
-    head = '{"id":%s,"status":"%s","observations":[' % (json.dumps(request_id), status)
+    head = '{"id":%s,"status":"%s","observations":[' % (request_id, status)
     tail = ']}\n' if detail is None else '],"detail":%s}\n' % json.dumps(detail)
     return head.encode('ascii') + b','.join(observations) + tail.encode('ascii')
 

@@ -31,7 +31,9 @@ export function finalizerOf(o: PyObj): PyObj | undefined {
  */
 export function callFinalizer(rt: Runtime, o: PyObj, fromDealloc: boolean): boolean {
   const del = finalizerOf(o);
-  if (!del || o.finalized) return false;
+  if (!del) return false;
+  rt.fire('finalizer-once');
+  if (o.finalized) return false;
   o.finalized = true;
   if (fromDealloc) o.rc = 1;
   else rt.incref(o);
@@ -53,6 +55,7 @@ type Payload<K extends PyObj['payload']['kind']> = Extract<PyObj['payload'], { k
  */
 export function dropAttributes(rt: Runtime, p: Payload<'instance'>): void {
   const slots = allSlots(p.cls) ?? [];
+  if (slots.filter((n) => p.attrs.has(n)).length > 1) rt.fire('slots-dealloc-order');
   const names = [...slots.filter((n) => p.attrs.has(n)), ...[...p.attrs.keys()].filter((n) => !slots.includes(n))];
   const values = names.map((n) => p.attrs.get(n) as PyObj);
   p.attrs.clear();
@@ -120,8 +123,10 @@ export function dropCallback(rt: Runtime, p: Payload<'weakref'>): void {
 
 export function dealloc(rt: Runtime, o: PyObj): void {
   const p = o.payload;
+  rt.fire('free-at-zero');
   switch (p.kind) {
     case 'instance': {
+      rt.fire('instance-dealloc-order');
       if (callFinalizer(rt, o, true)) return;
       rt.untrack(o);
       runWeakrefCallbacks(rt, clearWeakrefs(o));
@@ -131,12 +136,14 @@ export function dealloc(rt: Runtime, o: PyObj): void {
     }
     case 'list':
     case 'tuple': {
+      if (p.items.length > 1) rt.fire('container-dealloc-order');
       rt.untrack(o);
       rt.markFreed(o);
       dropItemsLastFirst(rt, p.items);
       return;
     }
     case 'dict': {
+      if (p.keys.length > 1) rt.fire('container-dealloc-order');
       rt.untrack(o);
       rt.markFreed(o);
       dropEntries(rt, p);

@@ -59,7 +59,11 @@ export function collect(rt: Runtime, generation: number): number | null {
   // 3.14's collector is incremental (Python/gc.c): gc.collect(0) collects the young objects and
   // gc.collect() everything, as before, but gc.collect(1) is one increment over part of the old
   // objects, which the model does not follow.
-  if (atLeast(rt.profile, 3, 14) && generation === 1) giveUp('an increment of the incremental collector (3.14)');
+  if (atLeast(rt.profile, 3, 14) && generation === 1) {
+    rt.fire('gc-incremental');
+    giveUp('an increment of the incremental collector (3.14)');
+  }
+  rt.fire('gc-unreachable-count');
   const gens = rt.generations;
   // gc_list_merge appends each younger generation to the one being collected.
   const young: PyObj[] = [...gens[generation]];
@@ -86,6 +90,7 @@ export function collect(rt: Runtime, generation: number): number | null {
   }
   runWeakrefCallbacks(rt, callbacks);
   const found = unreachable.length;
+  if (found > 0) rt.fire('gc-finalize-garbage');
   // Until cleared, the garbage sits in the collector's own list, not in a generation.
   for (const o of unreachable) removeFromGenerations(rt, o);
   for (const o of unreachable) if (o.alive) callFinalizer(rt, o, false);

@@ -219,6 +219,12 @@ export function repeatCount(n: PyObj): bigint | null {
   return null;
 }
 
+/** An operation that changes nothing returns its operand itself (a new reference to it). */
+export function operandItself(rt: Runtime, o: PyObj): PyObj {
+  rt.fire('result-is-operand');
+  return rt.incref(o);
+}
+
 /** `a op b`: a new reference to the result (operands stay owned by the caller). */
 export function binaryOp(rt: Runtime, op: BinOp, a: PyObj, b: PyObj): PyObj {
   if (isUnknownValue(a) || isUnknownValue(b)) {
@@ -235,24 +241,25 @@ export function binaryOp(rt: Runtime, op: BinOp, a: PyObj, b: PyObj): PyObj {
   const q = b.payload;
   if (op === '+') {
     if (p.kind === 'str' && q.kind === 'str') {
-      if (q.value === '') return rt.incref(a);
-      if (p.value === '') return rt.incref(b);
+      if (q.value === '') return operandItself(rt, a);
+      if (p.value === '') return operandItself(rt, b);
       const r = newStr(rt, p.value + q.value);
       // When the sum is stored straight back into the name that held the left operand and
       // nothing else holds it, CPython resizes the left str in place (Python/ceval.c
       // unicode_concatenate; BINARY_OP_INPLACE_ADD_UNICODE from 3.11): the new string then keeps
       // the old one's address. Only id() can tell, so only addresses are left open.
       r.mayHaveAddressOf = a;
+      rt.fire('str-concat-in-place');
       return r;
     }
     if (p.kind === 'bytes' && q.kind === 'bytes') {
-      if (q.value === '') return rt.incref(a);
-      if (p.value === '') return rt.incref(b);
+      if (q.value === '') return operandItself(rt, a);
+      if (p.value === '') return operandItself(rt, b);
       return newBytes(rt, p.value + q.value);
     }
     if (p.kind === 'tuple' && q.kind === 'tuple') {
-      if (q.items.length === 0) return rt.incref(a);
-      if (p.items.length === 0) return rt.incref(b);
+      if (q.items.length === 0) return operandItself(rt, a);
+      if (p.items.length === 0) return operandItself(rt, b);
       return newTuple(rt, [...p.items, ...q.items].map((i) => rt.incref(i)));
     }
     if (p.kind === 'list' && q.kind === 'list') return newList(rt, [...p.items, ...q.items].map((i) => rt.incref(i)));
@@ -270,13 +277,13 @@ export function binaryOp(rt: Runtime, op: BinOp, a: PyObj, b: PyObj): PyObj {
     const count = n < 0n ? 0 : Number(n);
     switch (s.kind) {
       case 'str':
-        if (count === 1 || s.value === '') return rt.incref(seq);
+        if (count === 1 || s.value === '') return operandItself(rt, seq);
         return newStr(rt, s.value.repeat(count));
       case 'bytes':
-        if (count === 1 || s.value === '') return rt.incref(seq);
+        if (count === 1 || s.value === '') return operandItself(rt, seq);
         return newBytes(rt, s.value.repeat(count));
       case 'tuple':
-        if (count === 1 || s.items.length === 0) return rt.incref(seq);
+        if (count === 1 || s.items.length === 0) return operandItself(rt, seq);
         if (count === 0) return emptyTuple(rt);
         return newTuple(rt, Array.from({ length: count }, () => s.items).flat().map((i) => rt.incref(i)));
       case 'list':

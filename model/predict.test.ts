@@ -312,6 +312,29 @@ const EXAMPLES: Example[] = [
       '',
     ].join('\n'),
   },
+  {
+    rule: "a built-in type's __name__ is a new str each time; a class's is its interned name",
+    mode: 'module',
+    source: "import sys\nclass C:\n    pass\na = [1]\nsys.getrefcount(type(a).__name__)\ntype(a).__name__ is type(a).__name__\ntype(C()).__name__ is type(C()).__name__\n",
+  },
+  {
+    rule: 'from 3.14 a tuple display or a tuple of a list starts untracked when it can hold nothing tracked; other tuples are tracked',
+    mode: 'module',
+    source: [
+      'import gc',
+      'x = 1',
+      't = (x, 2, 3)',
+      'gc.is_tracked(t)',
+      'gc.is_tracked(t[1:])',
+      'gc.is_tracked(t + (x,))',
+      'gc.is_tracked(tuple([x, 2]))',
+      "gc.is_tracked(tuple('ab'))",
+      'gc.is_tracked(tuple({1, 2}))',
+      'gc.collect()',
+      'gc.is_tracked(t)',
+      '',
+    ].join('\n'),
+  },
 ];
 
 // Every interpreter discovered here, native and embedded; a missing version is a skipped test by name.

@@ -3,6 +3,7 @@
 import type { Program } from '../language/ast.ts';
 import type { Profile } from './profile.ts';
 import { run } from './exec/run.ts';
+import type { RuleId } from './rules.ts';
 
 export type Prediction = (string | null)[];
 
@@ -13,6 +14,8 @@ export interface DetailedPrediction {
    * every observation from `observations.length` on is declined.
    */
   stopped?: { reason: string };
+  /** How many times each rule of the model (rules.ts) decided something in this run. */
+  fired?: ReadonlyMap<RuleId, number>;
 }
 
 export function predictDetailed(program: Program, profile: Profile): DetailedPrediction {

@@ -27,8 +27,15 @@ export function immortalRefcount(rt: Runtime): bigint | null {
 
 /** The count sys.getrefcount(x) returns for `arg` (already counting the argument), or null. */
 export function getrefcount(rt: Runtime, frame: Frame | null, arg: PyObj, argExpr: Expr | null): bigint | null {
-  if (arg.immortal) return immortalRefcount(rt);
-  if (!arg.rcExact) return null;
+  if (arg.immortal) {
+    rt.fire('immortal-count');
+    return immortalRefcount(rt);
+  }
+  if (!arg.rcExact) {
+    rt.fire('shared-count-unknown');
+    return null;
+  }
+  rt.fire('getrefcount-argument');
   let borrowed = rt.borrowedTemps.get(arg) ?? 0;
   for (const f of rt.frames) for (const name of f.borrowed ?? []) if (f.fast.get(name) === arg) borrowed++;
   if (frame && !rt.frames.includes(frame)) for (const name of frame.borrowed ?? []) if (frame.fast.get(name) === arg) borrowed++;

@@ -4,6 +4,7 @@ import type { Mode } from '../language/ast.ts';
 import { makeObj, resetSerials, tick, type Payload, type PyObj } from './objects.ts';
 import { atLeast, type Profile } from './profile.ts';
 import type { Frame } from './exec/frame.ts';
+import type { RuleId } from './rules.ts';
 
 /** Thrown when the program raises: the observation list ends with `!Name`. */
 export class PyException extends Error {
@@ -44,6 +45,8 @@ export class Runtime {
    * a set, whose order is the hash order of addresses); `log`-like observations are then declined.
    */
   finalizerOrderUnknown = false;
+  /** How many times each rule of rules.ts decided something in this run. */
+  readonly fired = new Map<RuleId, number>();
 
   constructor(readonly profile: Profile, readonly mode: Mode) {
     resetSerials();
@@ -108,6 +111,23 @@ export class Runtime {
   markFreed(o: PyObj): void {
     o.alive = false;
     o.freedAt = tick();
+  }
+
+  private muted = 0;
+
+  /** Notes that `rule` decided something (coverage, explanations). */
+  fire(rule: RuleId): void {
+    if (this.muted === 0) this.fired.set(rule, (this.fired.get(rule) ?? 0) + 1);
+  }
+
+  /** Runs what the oracle does around the program (its own gc.collect()): no rule is reported. */
+  unobserved<T>(f: () => T): T {
+    this.muted++;
+    try {
+      return f();
+    } finally {
+      this.muted--;
+    }
   }
 
   record(observation: string | null): void {

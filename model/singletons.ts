@@ -10,6 +10,7 @@ import type { BuiltinTypeName, Payload, PyObj } from './objects.ts';
 import type { Runtime } from './runtime.ts';
 
 function shared(rt: Runtime, key: string, make: () => Payload): PyObj {
+  if (!/^(type|builtin|module):/.test(key)) rt.fire(key === 'frozenset()' ? 'empty-frozenset-singleton' : 'singletons');
   let o = rt.shared.get(key);
   if (!o) {
     o = rt.allocShared(make());

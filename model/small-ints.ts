@@ -22,6 +22,7 @@ export function isSmallInt(profile: Profile, v: bigint): boolean {
 /** An int object for `value`: the cached one when small, else a new object. */
 export function newInt(rt: Runtime, value: bigint): PyObj {
   if (isSmallInt(rt.profile, value)) {
+    rt.fire('small-int-cache');
     const key = `int:${value}`;
     let o = rt.shared.get(key);
     if (!o) {

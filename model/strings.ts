@@ -15,7 +15,10 @@ import { atLeast } from './profile.ts';
 
 /** A str made at run time. */
 export function newStr(rt: Runtime, value: string): PyObj {
-  return sharedStr(rt, value) ?? rt.alloc({ kind: 'str', value, interned: false });
+  const shared = sharedStr(rt, value);
+  if (shared) return shared;
+  rt.fire('runtime-str-new');
+  return rt.alloc({ kind: 'str', value, interned: false });
 }
 
 export function isIdentifierLike(value: string): boolean {
@@ -34,6 +37,7 @@ export function internConstant(rt: Runtime, o: PyObj): PyObj {
   const value = o.payload.value;
   if (value.length <= 1 && (value.length === 0 || value.charCodeAt(0) < 256)) return o;
   const existing = rt.interned.get(value);
+  rt.fire('string-interning');
   if (existing) {
     rt.incref(existing);
     rt.decref(o);
@@ -47,7 +51,10 @@ export function markInterned(rt: Runtime, o: PyObj): void {
   if (o.payload.kind !== 'str') return;
   o.payload.interned = true;
   o.rcExact = false;
-  if (internedAreImmortal(rt)) o.immortal = true;
+  if (internedAreImmortal(rt)) {
+    rt.fire('interned-immortal');
+    o.immortal = true;
+  }
   rt.interned.set(o.payload.value, o);
 }
 

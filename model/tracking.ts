@@ -33,26 +33,37 @@ export function isGcType(o: PyObj): boolean {
   }
 }
 
-export function trackedAtCreation(rt: Runtime, o: PyObj): boolean {
+export function trackedAtCreation(rt: Runtime, o: PyObj, untrackedIfAtomic = false): boolean {
   if (o.payload.kind === 'dict') return dictsAlwaysTracked(rt);
-  // From 3.14 a tuple that can hold nothing tracked is not tracked in the first place
-  // (Objects/tupleobject.c: the check _PyTuple_MaybeUntrack used to make at collection time).
-  if (o.payload.kind === 'tuple' && atLeast(rt.profile, 3, 14)) return o.payload.items.some(mayBeTracked);
+  // From 3.14 a tuple built by BUILD_TUPLE or from a list, that can hold nothing tracked, is not
+  // tracked in the first place (Objects/tupleobject.c _PyTuple_FromStackRefStealOnSuccess and
+  // _PyList_AsTupleAndClear make the check _PyTuple_MaybeUntrack used to make at collection
+  // time). Measured on 3.14.2 and 3.15.0rc1: tuple('ab'), slices, t + u and t * 2 are tracked.
+  if (o.payload.kind === 'tuple' && untrackedIfAtomic && atLeast(rt.profile, 3, 14)) {
+    rt.fire('gc-tuple-untracking');
+    return o.payload.items.some(mayBeTracked);
+  }
+  if (isGcType(o)) rt.fire('gc-tracked-at-creation');
   return isGcType(o);
 }
 
 export function dictsAlwaysTracked(rt: Runtime): boolean {
+  rt.fire('gc-dict-tracking');
   return atLeast(rt.profile, 3, 14);
 }
 
 export function dictInsertTracking(rt: Runtime, d: PyObj, key: PyObj, value: PyObj): void {
-  if (!d.tracked && (mayBeTracked(key) || mayBeTracked(value))) rt.track(d);
+  if (!d.tracked && (mayBeTracked(key) || mayBeTracked(value))) {
+    rt.fire('gc-dict-tracking');
+    rt.track(d);
+  }
 }
 
 /** _PyTuple_MaybeUntrack. */
 export function maybeUntrackTuple(rt: Runtime, t: PyObj): void {
   if (t.payload.kind !== 'tuple' || !t.tracked) return;
   if (t.payload.items.some(mayBeTracked)) return;
+  rt.fire('gc-tuple-untracking');
   rt.untrack(t);
 }
 
@@ -61,5 +72,6 @@ export function maybeUntrackDict(rt: Runtime, d: PyObj): void {
   if (d.payload.kind !== 'dict' || !d.tracked || dictsAlwaysTracked(rt)) return;
   const p = d.payload;
   if (p.keys.some(mayBeTracked) || p.values.some(mayBeTracked)) return;
+  rt.fire('gc-dict-tracking');
   rt.untrack(d);
 }

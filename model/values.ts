@@ -16,11 +16,15 @@ export function newBytes(rt: Runtime, value: string): PyObj {
   return sharedByte(rt, value) ?? rt.alloc({ kind: 'bytes', value });
 }
 
-/** A tuple taking ownership of `items`; () is the shared empty tuple. */
-export function newTuple(rt: Runtime, items: PyObj[]): PyObj {
+/**
+ * A tuple taking ownership of `items`; () is the shared empty tuple. `built` says which path made
+ * it: from 3.14 a tuple display or a tuple of a list starts untracked when it can hold nothing
+ * tracked (see tracking.ts), other paths track it like any tuple.
+ */
+export function newTuple(rt: Runtime, items: PyObj[], built: 'display-or-list' | 'other' = 'other'): PyObj {
   if (items.length === 0) return emptyTuple(rt);
   const o = rt.alloc({ kind: 'tuple', items });
-  if (trackedAtCreation(rt, o)) rt.track(o);
+  if (trackedAtCreation(rt, o, built === 'display-or-list')) rt.track(o);
   return o;
 }
 
@@ -54,6 +58,7 @@ export function newSet(rt: Runtime, items: PyObj[], frozen: boolean): PyObj {
     if (h === null) table = null;
     else if (table) tableAdd(table, i, h, () => false);
   }
+  if (table && items.length > 1) rt.fire('set-order');
   const o = rt.alloc({ kind: 'set', items, frozen, table });
   rt.track(o);
   return o;

@@ -30,7 +30,10 @@ export function newWeakref(rt: Runtime, referent: PyObj, callback: PyObj | null)
   }
   const list = referent.weakrefs;
   const basic = list.find((w) => w.payload.kind === 'weakref' && w.payload.callback === null);
-  if (!callback && basic) return rt.incref(basic);
+  if (!callback && basic) {
+    rt.fire('weakref-shared-plain');
+    return rt.incref(basic);
+  }
   const w = rt.alloc({ kind: 'weakref', referent, callback: callback ? rt.incref(callback) : null });
   rt.track(w);
   if (!callback) list.unshift(w);
@@ -60,6 +63,7 @@ export function clearWeakrefs(o: PyObj): { ref: PyObj; callback: PyObj }[] {
 
 /** Runs the callbacks returned by clearWeakrefs, then drops the references they held. */
 export function runWeakrefCallbacks(rt: Runtime, calls: { ref: PyObj; callback: PyObj }[]): void {
+  if (calls.length > 0) rt.fire('weakref-callback-order');
   for (const { ref, callback } of calls) {
     if (ref.rc > 0 && ref.alive) rt.callFromCIgnoringErrors(callback, [ref]);
   }

@@ -75,7 +75,10 @@ function keyOf(c: ConstVal): string {
 export function materialize(rt: Runtime, comp: Compilation, c: ConstVal): PyObj {
   const key = keyOf(c);
   const hit = comp.cache.get(key);
-  if (hit) return rt.incref(hit);
+  if (hit) {
+    rt.fire('constant-merging');
+    return rt.incref(hit);
+  }
   const o = create(rt, comp, c);
   comp.cache.set(key, o);
   return o;
@@ -116,6 +119,7 @@ function create(rt: Runtime, comp: Compilation, c: ConstVal): PyObj {
       // which can change it. From 3.14 the CFG optimizer makes it (Python/flowgraph.c
       // optimize_lists_and_sets) and adds it with add_const, which merges it without rebuilding.
       const first = newSet(rt, items, true);
+      rt.fire('constant-frozenset-order');
       if (atLeast(rt.profile, 3, 14)) return first;
       const order = setOrder(first);
       if (!order) return first;
@@ -181,6 +185,7 @@ class UnitBuilder {
     if (!e) return;
     const c = foldConstant(e, this.comp.memo);
     if (c) {
+      if (e.kind === 'BinOp' || e.kind === 'UnaryOp' || e.kind === 'Subscript' || e.kind === 'Tuple') this.rt.fire('constant-folding');
       this.unit.constOf.set(e, this.load(c, 1, true));
       return;
     }
@@ -190,6 +195,7 @@ class UnitBuilder {
       case 'Set': {
         const items = e.elts.map((x) => foldConstant(x, this.comp.memo));
         if (constantDisplays(this.rt) && items.length > 2 && items.every((x): x is ConstVal => x !== null)) {
+          this.rt.fire('constant-displays');
           const k = this.load({ t: e.kind === 'List' ? 'tuple' : 'frozenset', items });
           this.treeMadeItems(k);
           this.unit.displayConst.set(e, k);
@@ -252,6 +258,7 @@ class UnitBuilder {
 
   /** Marks a tree-made constant, or the items of a compiler-made tuple of tree-made constants. */
   private treeItems(o: PyObj, _c: ConstVal): void {
+    if (this.rt.mode === 'repl') this.rt.fire('repl-tree-holds-literals');
     this.comp.fromTree.add(o);
   }
 
@@ -302,6 +309,7 @@ class UnitBuilder {
         if (defaults.length > 0) {
           if (defaults.some((d) => d === null)) throw new Error('a default that is not a constant');
           const items = defaults as ConstVal[];
+          rt.fire('defaults-tuple');
           // Loaded one by one, then folded: the single loads vanish from 3.12 on.
           const keep = !atLeast(rt.profile, 3, 12);
           for (const d of items) this.load(d, keep ? 1 : 0, true);

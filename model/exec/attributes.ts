@@ -10,6 +10,7 @@ import { atLeast } from '../profile.ts';
 import { giveUp, PyException, type Runtime } from '../runtime.ts';
 import { builtinFunction } from '../singletons.ts';
 import { dictInsertTracking, trackedAtCreation } from '../tracking.ts';
+import { newStr } from '../strings.ts';
 import { MODULE_FUNCTIONS, type ModuleName } from '../../language/ast.ts';
 import { internedName } from './interned-names.ts';
 
@@ -18,6 +19,7 @@ export function instanceDict(rt: Runtime, o: PyObj): PyObj {
   const p = o.payload;
   if (p.kind !== 'instance') throw new Error('not an instance');
   if (p.dict) return p.dict;
+  rt.fire(atLeast(rt.profile, 3, 11) ? 'instance-dict-lazy' : 'instance-dict-eager');
   const d = rt.alloc({ kind: 'dict', keys: [], values: [], owner: o });
   if (trackedAtCreation(rt, d)) rt.track(d);
   for (const [k, v] of p.attrs) {
@@ -50,6 +52,7 @@ export function ownAttribute(o: PyObj, name: string): PyObj | undefined {
 }
 
 export function bindMethod(rt: Runtime, func: PyObj, self: PyObj): PyObj {
+  rt.fire('bound-method-new');
   const m = rt.alloc({ kind: 'method', func: rt.incref(func), self: rt.incref(self) });
   rt.track(m);
   return m;
@@ -59,9 +62,11 @@ export function getAttribute(rt: Runtime, o: PyObj, name: string): PyObj {
   const p = o.payload;
   if (name === '__name__') {
     if (p.kind === 'class') return rt.incref(internedName(rt, p.cls.name));
-    if (p.kind === 'type') return rt.incref(internedName(rt, p.name));
     if (p.kind === 'function') return rt.incref(internedName(rt, p.def.name));
-    if (p.kind === 'builtin') return rt.incref(internedName(rt, p.name));
+    // A static type and a builtin function keep their name as C text and make a new str each
+    // time (Objects/typeobject.c type_name, Objects/methodobject.c meth_get__name__).
+    if (p.kind === 'type') return newStr(rt, p.name);
+    if (p.kind === 'builtin') return newStr(rt, p.name.replace(/^\w+\./, ''));
   }
   switch (p.kind) {
     case 'instance': {

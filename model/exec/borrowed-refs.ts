@@ -16,12 +16,16 @@ import type { Frame } from './frame.ts';
 
 /** 3.14+: `e` is a fast local that a call loads with LOAD_FAST_BORROW. */
 function fastLocalBorrowedByCall(rt: Runtime, frame: Frame, e: Expr): boolean {
-  return atLeast(rt.profile, 3, 14) && e.kind === 'Name' && nameKind(frame.unit.scope, e.id) === 'fast';
+  const borrowed = atLeast(rt.profile, 3, 14) && e.kind === 'Name' && nameKind(frame.unit.scope, e.id) === 'fast';
+  if (borrowed) rt.fire('borrowed-local-arguments');
+  return borrowed;
 }
 
 /** 3.15+: `e` compiles to LOAD_CONST (or LOAD_SMALL_INT), which pushes a borrowed reference. */
 export function loadsBorrowedConstant(rt: Runtime, frame: Frame, e: Expr): boolean {
-  return atLeast(rt.profile, 3, 15) && frame.unit.constOf.has(e);
+  const borrowed = atLeast(rt.profile, 3, 15) && frame.unit.constOf.has(e);
+  if (borrowed) rt.fire('borrowed-constants');
+  return borrowed;
 }
 
 /** A fast local that holds a borrowed reference; loading it with LOAD_FAST copies the tag. */

@@ -6,7 +6,7 @@
 import type { Expr } from '../../language/ast.ts';
 import type { PyObj } from '../objects.ts';
 import { typeName } from '../objects.ts';
-import { asNum, checkHashable, truthy } from '../ops.ts';
+import { asNum, checkHashable, operandItself, truthy } from '../ops.ts';
 import { collect } from '../gc.ts';
 import { getrefcount } from '../refcount.ts';
 import { reprOf } from '../repr.ts';
@@ -115,6 +115,7 @@ export function callBuiltin(rt: Runtime, frame: Frame | null, name: string, args
       arity('intern', args, 1, 1);
       const s = args[0];
       if (s.payload.kind !== 'str') throw new PyException('TypeError', `intern() argument must be str, not ${typeName(s)}`);
+      rt.fire('sys-intern');
       if (s.payload.interned) return rt.incref(s);
       const known = rt.interned.get(s.payload.value);
       if (known) return rt.incref(known);
@@ -169,6 +170,10 @@ export function callBuiltin(rt: Runtime, frame: Frame | null, name: string, args
     case 'hash': {
       arity('hash', args, 1, 1);
       checkHashable(args[0]);
+      const k = args[0].payload.kind;
+      if (k === 'int' || k === 'float' || k === 'bool') rt.fire('hash-numbers');
+      else if (k === 'str' || k === 'bytes') rt.fire('hash-str');
+      else if (k === 'tuple') rt.fire('hash-tuple');
       const h = hashOf(args[0], rt.profile);
       if (h !== null) return newInt(rt, h);
       return unknownInt(rt);
@@ -190,7 +195,7 @@ export function callBuiltin(rt: Runtime, frame: Frame | null, name: string, args
       arity('bytes', args, 0, 1);
       if (!args.length) return newBytes(rt, '');
       const p = args[0].payload;
-      if (p.kind === 'bytes') return rt.incref(args[0]);
+      if (p.kind === 'bytes') return operandItself(rt, args[0]);
       const n = asNum(args[0]);
       if (n && n.t === 'int') {
         if (n.v < 0n) throw new PyException('ValueError', 'negative count');
@@ -226,15 +231,15 @@ export function callBuiltin(rt: Runtime, frame: Frame | null, name: string, args
     case 'tuple':
       arity('tuple', args, 0, 1);
       if (!args.length) return newTuple(rt, []);
-      if (args[0].payload.kind === 'tuple') return rt.incref(args[0]);
-      return newTuple(rt, iterate(rt, args[0]));
+      if (args[0].payload.kind === 'tuple') return operandItself(rt, args[0]);
+      return newTuple(rt, iterate(rt, args[0]), args[0].payload.kind === 'list' ? 'display-or-list' : 'other');
     case 'list':
       arity('list', args, 0, 1);
       return newList(rt, args.length ? iterate(rt, args[0]) : []);
     case 'set':
     case 'frozenset': {
       arity(name, args, 0, 1);
-      if (name === 'frozenset' && args.length && args[0].payload.kind === 'set' && args[0].payload.frozen) return rt.incref(args[0]);
+      if (name === 'frozenset' && args.length && args[0].payload.kind === 'set' && args[0].payload.frozen) return operandItself(rt, args[0]);
       if (args.length && args[0].payload.kind === 'set') return newSetFrom(rt, args[0], name === 'frozenset');
       if (name === 'frozenset' && !args.length && !atLeast(rt.profile, 3, 10)) {
         // Up to 3.9 the empty frozenset is a singleton (Objects/setobject.c emptyfrozenset).

@@ -107,6 +107,7 @@ function callFromPython(rt: Runtime, frame: Frame, f: PyObj, args: PyObj[], argE
       all = [rt.incref(p.self), ...args];
       rt.decref(f);
     }
+    rt.fire(argsMovedFromPython(rt) ? 'args-moved' : 'args-copied');
     if (argsMovedFromPython(rt)) {
       try {
         return invokeFunction(rt, func, all, true, p.kind === 'method' ? [false, ...borrowed] : borrowed);
@@ -137,6 +138,7 @@ function callFromPython(rt: Runtime, frame: Frame, f: PyObj, args: PyObj[], argE
 /** Calls a callable from C: `args` stay owned by the caller. */
 export function callObject(rt: Runtime, f: PyObj, args: PyObj[]): PyObj {
   const p = f.payload;
+  if (p.kind === 'function' || p.kind === 'method') rt.fire('call-from-c');
   switch (p.kind) {
     case 'function': return invokeFunction(rt, f, args, false);
     case 'method': return invokeFunction(rt, p.func, [p.self, ...args], false);
@@ -165,6 +167,7 @@ function instantiate(rt: Runtime, clsObj: PyObj, args: PyObj[], moved = false, b
   const inst = rt.alloc({ kind: 'instance', cls, attrs: new Map(), dict: null });
   rt.track(inst);
   if (!init) return inst;
+  rt.fire(moved ? 'call-alloc-and-enter-init' : 'instance-args-tuple');
   const packed = moved ? null : newTuple(rt, args.map((a) => rt.incref(a)));
   try {
     const r = moved
@@ -204,6 +207,7 @@ export function invokeFunction(rt: Runtime, funcObj: PyObj, args: PyObj[], moved
   const scope = unit.scope;
   const frame: Frame = { unit, fast: new Map(), cells: new Map(), classNs: null, borrowed: new Set() };
   const newCell = (content: PyObj | null): PyObj => {
+    rt.fire('closure-cells');
     const c = rt.alloc({ kind: 'cell', content });
     rt.track(c);
     return c;
@@ -236,6 +240,7 @@ export function invokeFunction(rt: Runtime, funcObj: PyObj, args: PyObj[], moved
 
 export function clearFrame(rt: Runtime, frame: Frame): void {
   const slots = localsplus(rt, frame);
+  if (slots.filter(([where, name]) => (where === 'fast' ? frame.fast : frame.cells).has(name)).length > 1) rt.fire('frame-clear-order');
   // 3.14 closes the frame's stack references from the top down (Python/frame.c
   // _PyFrame_ClearLocals walks stackpointer back to localsplus); before, locals went first to last.
   if (atLeast(rt.profile, 3, 14)) slots.reverse();

@@ -22,7 +22,7 @@ export function evalExpr(rt: Runtime, frame: Frame, e: Expr): PyObj {
   if (c) return rt.incref(c);
   switch (e.kind) {
     case 'Name': return loadName(rt, frame, e.id);
-    case 'Tuple': return newTuple(rt, e.elts.map((x) => evalExpr(rt, frame, x)));
+    case 'Tuple': return newTuple(rt, e.elts.map((x) => evalExpr(rt, frame, x)), 'display-or-list');
     case 'List': {
       const k = frame.unit.displayConst.get(e);
       if (k && k.payload.kind === 'tuple') return newList(rt, k.payload.items.map((i) => rt.incref(i)));
@@ -202,6 +202,13 @@ function buildFString(rt: Runtime, frame: Frame, parts: FStringPart[]): PyObj {
   return o;
 }
 
+/** Two id() results of distinct objects: whether their addresses match is the reuse rule's call. */
+function comparesAddresses(a: PyObj, b: PyObj): boolean {
+  const p = a.payload;
+  const q = b.payload;
+  return p.kind === 'int' && q.kind === 'int' && p.idOf !== undefined && q.idOf !== undefined && p.idOf !== q.idOf;
+}
+
 function evalCompare(rt: Runtime, frame: Frame, e: Extract<Expr, { kind: 'Compare' }>): PyObj {
   let left = evalExpr(rt, frame, e.left);
   for (let i = 0; i < e.ops.length; i++) {
@@ -216,6 +223,7 @@ function evalCompare(rt: Runtime, frame: Frame, e: Extract<Expr, { kind: 'Compar
     let result: boolean | null;
     try {
       result = compareOnce(e.ops[i], left, right);
+      if (result !== null && comparesAddresses(left, right)) rt.fire('memory-reuse');
     } catch (err) {
       rt.decref(left);
       rt.decref(right);

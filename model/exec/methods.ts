@@ -4,7 +4,7 @@
 // (_PyUnicode_FromASCII); other results are new objects.
 import type { PyObj } from '../objects.ts';
 import { typeName } from '../objects.ts';
-import { asNum, checkHashable, equals, indexOfKey } from '../ops.ts';
+import { asNum, checkHashable, equals, indexOfKey, operandItself } from '../ops.ts';
 import { giveUp, PyException, type Runtime } from '../runtime.ts';
 import { bool, none } from '../singletons.ts';
 import { newInt } from '../small-ints.ts';
@@ -228,7 +228,7 @@ function setMethod(rt: Runtime, self: PyObj, name: string, args: PyObj[]): PyObj
     }
     case 'copy':
       want(name, args, 0, 0);
-      if (p.frozen) return rt.incref(self);
+      if (p.frozen) return operandItself(rt, self);
       return newSetFrom(rt, self, false);
     default:
       giveUp(`set.${name}`);
@@ -258,14 +258,14 @@ function strMethod(rt: Runtime, self: PyObj, s: string, name: string, args: PyOb
       let r = s;
       if (name !== 'rstrip') r = r.replace(new RegExp(`^${ws}+`), '');
       if (name !== 'lstrip') r = r.replace(new RegExp(`${ws}+$`), '');
-      return r === s ? rt.incref(self) : newStr(rt, r);
+      return r === s ? operandItself(rt, self) : newStr(rt, r);
     }
     case 'replace': {
       want(name, args, 2, 2);
       const a = strArg(args[0], name);
       const b = strArg(args[1], name);
       if (a === '' ) giveUp('replace of the empty string');
-      if (!s.includes(a)) return rt.incref(self);
+      if (!s.includes(a)) return operandItself(rt, self);
       return unknownStr(rt, s.split(a).join(b));
     }
     case 'join': {
@@ -303,7 +303,7 @@ function strMethod(rt: Runtime, self: PyObj, s: string, name: string, args: PyOb
     case 'zfill': {
       want(name, args, 1, 1);
       const w = Number(intArg(args[0]));
-      if (w <= [...s].length) return rt.incref(self);
+      if (w <= [...s].length) return operandItself(rt, self);
       giveUp('zfill that pads');
     }
     case 'encode': {

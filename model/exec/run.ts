@@ -11,6 +11,7 @@ import { installDeallocator } from '../dealloc.ts';
 import { collect } from '../gc.ts';
 import type { PyObj } from '../objects.ts';
 import type { Profile } from '../profile.ts';
+import type { RuleId } from '../rules.ts';
 import { ModelGaveUp, PyException, Runtime } from '../runtime.ts';
 import { builtinFunction, builtinType } from '../singletons.ts';
 import { callObject, installCaller } from './calls.ts';
@@ -21,6 +22,7 @@ import { execStmt, observe, ReturnSignal } from './statements.ts';
 export interface RunOutcome {
   observations: (string | null)[];
   stopped?: { reason: string };
+  fired: ReadonlyMap<RuleId, number>;
 }
 
 const TYPE_NAMES = new Set(['int', 'str', 'float', 'bytes', 'tuple', 'list', 'dict', 'set', 'frozenset', 'type', 'object', 'bool']);
@@ -55,6 +57,7 @@ export function replInputs(body: Stmt[]): Stmt[][] {
 }
 
 function displayHook(rt: Runtime, value: PyObj): void {
+  rt.fire('display-hook');
   if (value.payload.kind === 'none') return;
   const old = rt.underscore;
   rt.underscore = null;
@@ -94,16 +97,16 @@ export function run(program: Program, profile: Profile): RunOutcome {
   setUpBuiltins(rt);
   try {
     if (program.mode === 'repl') {
-      collect(rt, 2);
+      rt.unobserved(() => collect(rt, 2));
       runRepl(rt, program);
     } else if (program.mode === 'module') {
       const frame = moduleFrame(rt, program.body);
-      collect(rt, 2);
+      rt.unobserved(() => collect(rt, 2));
       for (const s of program.body) execStmt(rt, frame, s);
     } else {
       const def: FunctionDef = { kind: 'FunctionDef', name: '__case__', params: [], body: program.body };
       const frame = moduleFrame(rt, [def]);
-      collect(rt, 2);
+      rt.unobserved(() => collect(rt, 2));
       execStmt(rt, frame, def);
       const f = rt.globals.get('__case__');
       if (!f) throw new Error('no __case__');
@@ -115,12 +118,12 @@ export function run(program: Program, profile: Profile): RunOutcome {
     }
   } catch (e) {
     if (e instanceof PyException) rt.record(`!${e.pyType}`);
-    else if (e instanceof ModelGaveUp) return { observations: rt.observations, stopped: { reason: e.message } };
+    else if (e instanceof ModelGaveUp) return { observations: rt.observations, stopped: { reason: e.message }, fired: rt.fired };
     else if (e instanceof ReturnSignal) {
       // `return` at the top of a function-mode program ends it.
     } else if (e instanceof RangeError) {
-      return { observations: rt.observations, stopped: { reason: `the model overflowed its stack: ${e.message}` } };
+      return { observations: rt.observations, stopped: { reason: `the model overflowed its stack: ${e.message}` }, fired: rt.fired };
     } else throw e;
   }
-  return { observations: rt.observations };
+  return { observations: rt.observations, fired: rt.fired };
 }

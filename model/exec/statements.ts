@@ -51,7 +51,8 @@ export function execStmt(rt: Runtime, frame: Frame, s: Stmt): void {
     }
     case 'Assign': {
       const v = evalExpr(rt, frame, s.value);
-      const borrowedCopy = storesBorrowed(rt, frame, s.value);
+      const toFast = s.targets.some((t) => t.kind === 'Name' && nameKind(frame.unit.scope, t.id) === 'fast');
+      const borrowedCopy = toFast && storesBorrowed(rt, frame, s.value);
       s.targets.forEach((t, i) => {
         if (i < s.targets.length - 1) rt.incref(v);
         assign(rt, frame, t, v);

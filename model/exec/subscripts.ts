@@ -89,13 +89,13 @@ export function getSlice(rt: Runtime, v: PyObj, lo: PyObj | null, hi: PyObj | nu
     case 'list': return newList(rt, sliceIndices(p.items.length, lo, hi, st).map((k) => rt.incref(p.items[k])));
     case 'tuple': {
       const idx = sliceIndices(p.items.length, lo, hi, st);
-      if (wholeStepOne(st, idx, p.items.length)) return rt.incref(v);
+      if (wholeStepOne(st, idx, p.items.length)) return (rt.fire('whole-slice-is-object'), rt.incref(v));
       return idx.length === 0 ? emptyTuple(rt) : newTuple(rt, idx.map((k) => rt.incref(p.items[k])));
     }
     case 'str': {
       const chars = [...p.value];
       const idx = sliceIndices(chars.length, lo, hi, st);
-      if (wholeStepOne(st, idx, chars.length)) return rt.incref(v);
+      if (wholeStepOne(st, idx, chars.length)) return (rt.fire('whole-slice-is-object'), rt.incref(v));
       const text = idx.map((k) => chars[k]).join('');
       // Step 1 cuts a substring (PyUnicode_Substring: one latin-1 character is the shared one);
       // another step fills a new string character by character, even of one character.
@@ -104,7 +104,7 @@ export function getSlice(rt: Runtime, v: PyObj, lo: PyObj | null, hi: PyObj | nu
     }
     case 'bytes': {
       const idx = sliceIndices(p.value.length, lo, hi, st);
-      if (wholeStepOne(st, idx, p.value.length)) return rt.incref(v);
+      if (wholeStepOne(st, idx, p.value.length)) return (rt.fire('whole-slice-is-object'), rt.incref(v));
       return newBytes(rt, idx.map((k) => p.value[k]).join(''));
     }
     default:

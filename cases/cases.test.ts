@@ -12,6 +12,9 @@ import { matrixOf } from '../properties/matrix.ts';
 import type { Case } from './case.ts';
 import { checkAgainstModel, checkAgainstOracle, describeDivergence } from './check.ts';
 import { loadCases } from './load.ts';
+import { parseProgram } from '../language/parse.ts';
+import { predictDetailed } from '../model/predict.ts';
+import { RULE_IDS, type RuleId } from '../model/rules.ts';
 import { formatVersion, rangeContains, type Version } from './versions.ts';
 
 const CASES_DIR = fileURLToPath(new URL('.', import.meta.url));
@@ -68,6 +71,18 @@ describe('each case against the model', () => {
       if (check.declined > 0) declined.push(`${c.name} on ${label}: ${check.declined} of ${check.verdicts.length}${check.stopped ? ` (${check.stopped})` : ''}`);
     }
   });
+});
+
+// The cases are the hand-checked examples of the model's rules: each rule decides something in at
+// least one case, under a version the case recorded CPython's observations for.
+test('every rule of the model (model/rules.ts) is exercised by some case', () => {
+  const fired = new Set<RuleId>();
+  for (const c of cases) {
+    for (const profile of profilesListedIn(c)) {
+      for (const rule of predictDetailed(parseProgram(c.source, { file: c.file, mode: c.mode }), profile).fired?.keys() ?? []) fired.add(rule);
+    }
+  }
+  expect(RULE_IDS.filter((r) => !fired.has(r))).toEqual([]);
 });
 
 /** A profile for each end of each recorded range that the model has a profile for. */

@@ -54,12 +54,20 @@ export function unreachableAmong(candidates: PyObj[]): PyObj[] {
   return candidates.filter((o) => !reachable.has(o));
 }
 
+/**
+ * Only 3.14 has the incremental collector: measured on 3.15.0rc1, gc.collect(1) collects
+ * generations 0 and 1 again, as up to 3.13.
+ */
+function incrementalCollector(rt: Runtime): boolean {
+  return atLeast(rt.profile, 3, 14) && !atLeast(rt.profile, 3, 15);
+}
+
 /** gc.collect(generation): the number of unreachable objects found, or null if unknowable. */
 export function collect(rt: Runtime, generation: number): number | null {
   // 3.14's collector is incremental (Python/gc.c): gc.collect(0) collects the young objects and
   // gc.collect() everything, as before, but gc.collect(1) is one increment over part of the old
   // objects, which the model does not follow.
-  if (atLeast(rt.profile, 3, 14) && generation === 1) {
+  if (incrementalCollector(rt) && generation === 1) {
     rt.fire('gc-incremental');
     giveUp('an increment of the incremental collector (3.14)');
   }

@@ -87,6 +87,9 @@ export function equals(a: PyObj, b: PyObj): boolean | null {
     }
     return unknown ? null : true;
   }
+  // Two bound methods are equal when they bind the same function to the same object
+  // (Objects/classobject.c method_richcompare compares im_self by identity from 3.8).
+  if (p.kind === 'method' && q.kind === 'method') return p.func === q.func && p.self === q.self;
   return a === b;
 }
 

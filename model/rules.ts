@@ -277,7 +277,7 @@ export const RULES = {
   },
   'gc-incremental': {
     summary: 'gc.collect(1) runs one increment of the incremental collector, not generation 1: declined',
-    versions: '3.14+',
+    versions: '3.14 (3.15 collects generations 0 and 1 again)',
     source: 'Python/gc.c gc_collect_increment',
     file: 'model/gc.ts',
   },

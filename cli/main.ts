@@ -12,6 +12,7 @@ const commands: Record<string, () => Promise<Command>> = {
   run: async () => (await import('./run.ts')).runCommand,
   cases: async () => (await import('./cases.ts')).casesCommand,
   oracles: async () => (await import('./oracles.ts')).oraclesCommand,
+  rules: async () => (await import('./rules.ts')).rulesCommand,
 };
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {

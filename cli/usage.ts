@@ -11,6 +11,7 @@ commands:
   run      what CPython observes for program files
   cases    every YAML case against the model and CPython; --record rewrites their expectations
   oracles  the interpreters cmm can run on, and the ones it did not find
+  rules    every rule of the model: what CPython does, on which versions, and where it says so
 
 Run 'cmm <command> --help' for a command's options.
 `;

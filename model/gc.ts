@@ -97,13 +97,22 @@ export function collect(rt: Runtime, generation: number): number | null {
     }
   }
   runWeakrefCallbacks(rt, callbacks);
-  const found = unreachable.length;
-  if (found > 0) rt.fire('gc-finalize-garbage');
+  if (unreachable.length > 0) rt.fire('gc-finalize-garbage');
   // Until cleared, the garbage sits in the collector's own list, not in a generation.
   for (const o of unreachable) removeFromGenerations(rt, o);
   for (const o of unreachable) if (o.alive) callFinalizer(rt, o, false);
-  const stillDead = new Set(unreachableAmong(unreachable.filter((o) => o.alive)));
-  for (const o of unreachable) {
+  // What the finalizers left: objects they freed (by breaking a cycle) are gone; objects they made
+  // reachable again survive. The count is what is still garbage then (3.9+, bpo-38379:
+  // handle_resurrected_objects; the count is final_unreachable's). 3.8 revives the whole garbage
+  // if a single object was resurrected (check_garbage, revive_garbage) and then counts nothing.
+  const left = unreachable.filter((o) => o.alive);
+  const stillDead = new Set(unreachableAmong(left));
+  if (!atLeast(rt.profile, 3, 9) && left.some((o) => !stillDead.has(o))) {
+    gens[older].push(...left.filter((o) => o.tracked));
+    return unknowable ? null : 0;
+  }
+  for (const o of left) {
+    // Clearing one object may free others by reference counting.
     if (!o.alive) continue;
     if (!stillDead.has(o)) {
       gens[older].push(o);
@@ -112,7 +121,7 @@ export function collect(rt: Runtime, generation: number): number | null {
     clearObject(rt, o);
     if (o.alive && o.tracked) gens[older].push(o);
   }
-  return unknowable ? null : found;
+  return unknowable ? null : stillDead.size;
 }
 
 function removeFromGenerations(rt: Runtime, o: PyObj): void {

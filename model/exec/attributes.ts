@@ -58,6 +58,17 @@ export function bindMethod(rt: Runtime, func: PyObj, self: PyObj): PyObj {
   return m;
 }
 
+/**
+ * The weak reference type's __name__: 'weakref' (Objects/weakrefobject.c tp_name "weakref") until
+ * it became "weakref.ReferenceType" during 3.10 — measured 'weakref' on 3.10.2 and 3.9.18,
+ * 'ReferenceType' on 3.10.13; the patch releases in between are declined.
+ */
+function weakrefTypeName(rt: Runtime): string {
+  if (atLeast(rt.profile, 3, 10, 13)) return 'ReferenceType';
+  if (!atLeast(rt.profile, 3, 10, 3)) return 'weakref';
+  giveUp("the weak reference type's name between 3.10.3 and 3.10.12");
+}
+
 export function getAttribute(rt: Runtime, o: PyObj, name: string): PyObj {
   const p = o.payload;
   if (name === '__name__') {
@@ -65,7 +76,7 @@ export function getAttribute(rt: Runtime, o: PyObj, name: string): PyObj {
     if (p.kind === 'function') return rt.incref(internedName(rt, p.def.name));
     // A static type and a builtin function keep their name as C text and make a new str each
     // time (Objects/typeobject.c type_name, Objects/methodobject.c meth_get__name__).
-    if (p.kind === 'type') return newStr(rt, p.name);
+    if (p.kind === 'type') return newStr(rt, p.name === 'ReferenceType' ? weakrefTypeName(rt) : p.name);
     if (p.kind === 'builtin') return newStr(rt, p.name.replace(/^\w+\./, ''));
   }
   switch (p.kind) {

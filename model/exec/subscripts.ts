@@ -105,7 +105,11 @@ export function getSlice(rt: Runtime, v: PyObj, lo: PyObj | null, hi: PyObj | nu
     case 'bytes': {
       const idx = sliceIndices(p.value.length, lo, hi, st);
       if (wholeStepOne(st, idx, p.value.length)) return (rt.fire('whole-slice-is-object'), rt.incref(v));
-      return newBytes(rt, idx.map((k) => p.value[k]).join(''));
+      const data = idx.map((k) => p.value[k]).join('');
+      // As for str: step 1 copies a range (one byte is the shared one-byte object); another step
+      // fills a new object byte by byte (Objects/bytesobject.c bytes_subscript).
+      const step = st === null || st.payload.kind === 'none' ? 1n : indexValue(st);
+      return step === 1n || data === '' ? newBytes(rt, data) : rt.alloc({ kind: 'bytes', value: data });
     }
     default:
       throw new PyException('TypeError', `'${typeName(v)}' object is not subscriptable`);

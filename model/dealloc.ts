@@ -63,6 +63,9 @@ export function dropAttributes(rt: Runtime, p: Payload<'instance'>): void {
   if (p.dict) {
     const d = p.dict;
     p.dict = null;
+    // The dying object hands its inline values over to the dict (Objects/dictobject.c
+    // _PyDict_DetachFromObject): from now on the dict holds them.
+    if (d.payload.kind === 'dict') d.payload.embedded = false;
     rt.decref(d);
   }
 }

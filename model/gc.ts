@@ -22,9 +22,12 @@ export function referents(o: PyObj): PyObj[] {
   const p = o.payload;
   switch (p.kind) {
     case 'tuple': case 'list': return p.items;
-    case 'dict': return [...p.keys, ...p.values];
+    case 'dict': return p.embedded ? p.keys : [...p.keys, ...p.values];
     case 'set': return p.items;
-    case 'instance': return [...p.attrs.values(), ...(p.dict ? [p.dict] : []), p.cls.obj];
+    case 'instance': {
+      const inline = p.dict && p.dict.payload.kind === 'dict' && p.dict.payload.embedded ? p.dict.payload.values : [];
+      return [...p.attrs.values(), ...inline, ...(p.dict ? [p.dict] : []), p.cls.obj];
+    }
     case 'function': return [...(p.defaults ? [p.defaults] : []), ...p.closure.values()];
     case 'method': return [p.func, p.self];
     case 'builtin': return p.self ? [p.self] : [];
@@ -87,6 +90,9 @@ export function collect(rt: Runtime, generation: number): number | null {
   let unknowable = false;
   for (const o of unreachable) {
     if (o.payload.kind === 'class' || o.payload.kind === 'module') unknowable = true;
+    // 3.14 counted one object fewer than the model for a garbage cycle through an instance whose
+    // __dict__ shares its inline values; no rule for that yet.
+    if (o.payload.kind === 'dict' && o.payload.embedded && atLeast(rt.profile, 3, 14)) unknowable = true;
   }
   // handle_weakrefs: clear every weak reference to garbage; only reachable references call back.
   const callbacks: { ref: PyObj; callback: PyObj }[] = [];

@@ -22,7 +22,11 @@ export type Payload =
   | { kind: 'ellipsis' }
   | { kind: 'tuple'; items: PyObj[] }
   | { kind: 'list'; items: PyObj[] }
-  | { kind: 'dict'; keys: PyObj[]; values: PyObj[]; owner?: PyObj }
+  /**
+   * `embedded` (3.13+): an instance's __dict__ that shares the instance's inline values — the
+   * collector visits those values through the instance, not the dict.
+   */
+  | { kind: 'dict'; keys: PyObj[]; values: PyObj[]; owner?: PyObj; embedded?: boolean }
   /** `items` in insertion order; `table` gives the iteration order while every hash is known. */
   | { kind: 'set'; items: PyObj[]; frozen: boolean; table: SetTable | null }
   | { kind: 'function'; def: FunctionDef; code: CodeUnit; qualname: string; defaults: PyObj | null; closure: Map<string, PyObj>; globals: 'module' }

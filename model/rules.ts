@@ -289,6 +289,12 @@ export const RULES = {
     source: 'Objects/dictobject.c managed dicts, _PyObject_InitInlineValues; Objects/typeobject.c',
     file: 'model/exec/attributes.ts',
   },
+  'instance-dict-embedded': {
+    summary: "x.__dict__ shares the values the object keeps inline: the collector visits them through the object only, and a store through the object leaves the dict's tracking as it was",
+    versions: '3.13-3.14',
+    source: 'Objects/dictobject.c _PyObject_MaterializeManagedDict, _PyObject_VisitManagedDict; Include/object.h Py_TPFLAGS_INLINE_VALUES',
+    file: 'model/exec/attributes.ts',
+  },
   'instance-dict-eager': {
     summary: "an instance's first attribute store creates its __dict__ object",
     versions: '3.8-3.10',

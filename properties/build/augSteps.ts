@@ -1,7 +1,7 @@
 // Augmented assignments: to a name (`x += 1`), an attribute (`a.n += 1`) and a subscript
 // (`d['k'] += 1`, `l[0] *= 2`). An int or str target gets a new object; a list grows in place.
 import type { AugOp, Stmt, Target } from '../../language/ast.ts';
-import type { Pick, Step } from '../plan.ts';
+import type { Pick, Step } from './extendedPlan.ts';
 import { hasGet } from './callValues.ts';
 import { Heap, isKind, type SymObject } from './heap.ts';
 import { attr, int, name, str, subscript } from './nodes.ts';
@@ -71,5 +71,36 @@ export function augItem(step: Extract<Step, { kind: 'aug-item' }>, heap: Heap): 
   const [key, id] = [...obj.fields.entries()].find(([, v]) => fits(v))!;
   const { stmt, result } = augmented(subscript(name(c), str(key)), heap.get(id), step.op, heap);
   obj.fields.set(key, result.id);
+  return [stmt];
+}
+
+/**
+ * `x += 1.5`, `x -= 0.5`, `x *= 2.0` of a float; `t += (1,)`, `t *= 2` of a tuple; `b += b'x'`,
+ * `b *= 2` of bytes (a new object each, `-` reads as `+`); int, str and list as `augment` does.
+ */
+export function augWide(pick: Pick, op: AugOp, heap: Heap): Stmt[] {
+  const target = heap.choose(pick, isKind('int', 'str', 'list', 'float', 'tuple', 'bytes'));
+  if (target === null) return [];
+  const obj = heap.objectOf(target);
+  if (obj.kind !== 'float' && obj.kind !== 'tuple' && obj.kind !== 'bytes') return augment(pick, op, heap);
+  const t = name(target);
+  let stmt: Stmt;
+  let result: SymObject;
+  if (obj.kind === 'float') {
+    stmt = { kind: 'AugAssign', target: t, op, value: { kind: 'Float', value: op === '*' ? 2.0 : op === '-' ? 0.5 : 1.5 } };
+    result = heap.create('float');
+  } else if (op === '*') {
+    stmt = { kind: 'AugAssign', target: t, op: '*', value: int(2n) };
+    const items = [...obj.items, ...obj.items];
+    result = heap.create(obj.kind, { items, len: obj.len === undefined ? undefined : obj.len * 2, text: obj.text?.repeat(2) });
+  } else if (obj.kind === 'tuple') {
+    stmt = { kind: 'AugAssign', target: t, op: '+', value: { kind: 'Tuple', elts: [int(1n)] } };
+    const items = [...obj.items, heap.create('int').id];
+    result = heap.create('tuple', { items, len: items.length });
+  } else {
+    stmt = { kind: 'AugAssign', target: t, op: '+', value: { kind: 'Bytes', value: 'x' } };
+    result = heap.create('bytes', { text: obj.text === undefined ? undefined : `${obj.text}x`, len: obj.len === undefined ? undefined : obj.len + 1 });
+  }
+  heap.bind(target, result.id);
   return [stmt];
 }

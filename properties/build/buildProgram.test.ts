@@ -4,7 +4,7 @@ import { renderProgram } from '../../language/render.ts';
 import { NativeOracle } from '../../oracle/native.ts';
 import { EXTENSIONS } from '../arbitraries/extensions.ts';
 import { planArb } from '../arbitraries/plan.ts';
-import type { Step } from '../plan.ts';
+import type { Step } from './extendedPlan.ts';
 import { buildProgram } from './buildProgram.ts';
 import { expectedExceptions } from './endings.ts';
 import { plan, text } from './examplePlan.ts';

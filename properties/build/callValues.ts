@@ -1,6 +1,6 @@
 // Values made by calling the program's own functions and methods: bound methods kept in a name,
 // closures, a function reading a global, a function reading `a` from the enclosing scope.
-import type { CallSpec } from '../plan.ts';
+import type { CallSpec } from './extendedPlan.ts';
 import { GLOBAL_NAME, Heap, type SymObject } from './heap.ts';
 import { attr, call, method, name } from './nodes.ts';
 import type { Built } from './values.ts';

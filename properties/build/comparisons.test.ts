@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ValueSpec } from '../plan.ts';
+import type { ValueSpec } from './extendedPlan.ts';
 import { observe, plan, text } from './examplePlan.ts';
 
 const intStrInt: ValueSpec[] = [{ kind: 'int-literal', value: 1n }, { kind: 'str-literal', value: 'abc' }, { kind: 'int-literal', value: 257n }];

@@ -1,7 +1,7 @@
 // The operands of a comparison or a chain of them (`a < b <= c`), chosen so that each operator
 // applies to its pair: `==` and `!=` to anything that cannot recurse without end, `<` and the
 // like to pairs that order, `in` to a container and an item it can look for.
-import type { CompareOp, Pick } from '../plan.ts';
+import type { CompareOp, Pick } from './extendedPlan.ts';
 import { containsWorks, orderable, orderableAlone } from './compat.ts';
 import { Heap, isKind, type SymObject } from './heap.ts';
 

@@ -1,7 +1,7 @@
 // Values made from a bound container: slices, `tuple()`/`list()` conversions, and the methods of
 // dicts and lists that return a value. Each keeps what the builder knows about the items.
 import type { Expr, SliceExpr } from '../../language/ast.ts';
-import type { DerivedSpec, SliceForm } from '../plan.ts';
+import type { DerivedSpec, SliceForm } from './extendedPlan.ts';
 import { Heap, isKind, type SymObject } from './heap.ts';
 import { call, int, method, name, str, subscript } from './nodes.ts';
 import { buildItem, type Built } from './values.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EndingSpec } from '../plan.ts';
+import type { EndingSpec } from './extendedPlan.ts';
 import { expectedExceptions } from './endings.ts';
 import { plan, text } from './examplePlan.ts';
 

@@ -1,14 +1,17 @@
 // The statement a program may end with that raises on purpose, so that the `!ExcName`
 // observation is exercised. Each has a fallback on literals, so that it raises wherever it stands.
 import type { Expr, Stmt } from '../../language/ast.ts';
-import type { EndingSpec } from '../plan.ts';
+import type { EndingSpec, MoreEndingSpec } from './extendedPlan.ts';
+import type { EndingSpec as CoreEnding } from '../plan.ts';
+import { BOOM, boomDef, buildMoreEnding, moreExpectedExceptions } from './raising.ts';
 import { hasGet, useGet } from './callValues.ts';
 import { Heap, isKind, NAME_POOL } from './heap.ts';
 import { assign, attr, binop, call, exprStmt, int, method, name, str, subscript } from './nodes.ts';
-import { slotName } from './steps.ts';
 
 /** The exceptions an ending may raise (a name unbound is a NameError, or an UnboundLocalError for a local). */
 export function expectedExceptions(ending: EndingSpec): readonly string[] {
+  if (ending.kind === 'in-function') return expectedExceptions(ending.ending);
+  if (isMoreEnding(ending)) return moreExpectedExceptions(ending);
   switch (ending.kind) {
     case 'missing-key':
       return ['KeyError'];
@@ -30,7 +33,18 @@ const FAR_INDEX = 99;
 /** Bound by no program: in function mode it is no local, so reading it is a NameError. */
 const NEVER_BOUND = 'q';
 
-export function buildEnding(ending: EndingSpec, heap: Heap): Stmt {
+/** The statements that raise: one, or a function that raises and its call. */
+export function buildEnding(ending: EndingSpec, heap: Heap): Stmt[] {
+  if (ending.kind === 'in-function') {
+    const inner = buildEnding(ending.ending, heap);
+    // `unbound-local` raises inside a function of its own already.
+    return ending.ending.kind === 'unbound-local' ? inner : [boomDef(inner), exprStmt(call(name(BOOM)))];
+  }
+  if (isMoreEnding(ending)) return buildMoreEnding(ending, heap);
+  return [buildCoreEnding(ending, heap)];
+}
+
+function buildCoreEnding(ending: CoreEnding, heap: Heap): Stmt {
   const raise = (e: Expr): Stmt => exprStmt(e);
   switch (ending.kind) {
     case 'missing-key': {
@@ -42,7 +56,7 @@ export function buildEnding(ending: EndingSpec, heap: Heap): Stmt {
       return raise(s === null ? subscript({ kind: 'Tuple', elts: [] }, int(0n)) : subscript(name(s), int(BigInt(FAR_INDEX))));
     }
     case 'unbound-name': {
-      const wanted = slotName(ending.slot);
+      const wanted = heap.slot(ending.slot);
       const unbound = heap.isBound(wanted) ? NAME_POOL.find((n) => !heap.isBound(n)) : wanted;
       return raise(name(unbound ?? NEVER_BOUND));
     }
@@ -59,6 +73,12 @@ export function buildEnding(ending: EndingSpec, heap: Heap): Stmt {
     }
   }
 }
+
+const CORE_ENDINGS: ReadonlySet<string> = new Set<CoreEnding['kind']>([
+  'missing-key', 'index-out-of-range', 'unbound-name', 'wrong-arity', 'zero-division', 'slot-violation',
+]);
+
+const isMoreEnding = (e: Exclude<EndingSpec, { kind: 'in-function' }>): e is MoreEndingSpec => !CORE_ENDINGS.has(e.kind);
 
 function wrongArity(callee: Extract<EndingSpec, { kind: 'wrong-arity' }>['callee'], heap: Heap): Expr {
   if (callee === 'function') {

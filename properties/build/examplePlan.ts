@@ -1,6 +1,6 @@
 // Plans written by hand for the builder's example tests, and the Python text they build.
 import { renderProgram } from '../../language/render.ts';
-import type { Plan, Step, ValueSpec } from '../plan.ts';
+import type { Plan, Step, ValueSpec } from './extendedPlan.ts';
 import { buildProgram } from './buildProgram.ts';
 
 export const plan = (setup: (ValueSpec | null)[], steps: Step[], extra: Partial<Plan> = {}): Plan => ({

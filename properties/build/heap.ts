@@ -2,11 +2,15 @@
 // It is no model of CPython (nothing is ever freed here); it only knows enough for each generated
 // statement to make sense where it stands: no NameError, no TypeError, no IndexError, and no
 // observation of a repr that carries an address.
-import type { AttrName, ClassName, DictKey } from '../plan.ts';
+import type { AttrName, ClassName, DictKey } from './extendedPlan.ts';
 
 export const NAME_POOL = ['a', 'b', 'c', 'x', 'y', 'z'] as const;
 export const WEAKREF_NAMES = ['w', 'v'] as const;
 export const BASELINE_NAME = 'r';
+/** The names of a function made by a `def-call` step: its parameters `p`, `q`, `d`, then its locals. */
+export const LOCAL_POOL = ['p', 'q', 'd', 's', 't'] as const;
+/** `i = id(a)`: an address, never observed as a value. */
+export const KEPT_ID_NAME = 'i';
 
 export type ObjKind =
   | 'int' | 'float' | 'str' | 'bytes' | 'bool' | 'none' | 'ellipsis'
@@ -14,7 +18,11 @@ export type ObjKind =
   /** A closure made by `outer`, holding the object it closed over in `items`. */
   | 'function'
   /** A bound method `a.get`, holding its instance in `items`. */
-  | 'method';
+  | 'method'
+  /** A class (`x = D`, `x = type(a)`). */
+  | 'class'
+  /** `d.keys()`, `d.values()`, `d.items()`: a view holding its dict in `items`. */
+  | 'view';
 
 export interface SymObject {
   readonly id: number;
@@ -22,8 +30,12 @@ export interface SymObject {
   readonly cls?: ClassName;
   /** Known length of a str, bytes, tuple, list or dict; undefined when unknown. */
   len?: number;
-  /** The text of a str, when the builder knows it. */
+  /** The text of a str (or bytes, one character per byte), when the builder knows it. */
   text?: string;
+  /** Of `a.__dict__`: the instance whose attributes it holds (its `fields` are the instance's own map). */
+  owner?: number;
+  /** Of an instance: its `__dict__` once a statement has used it. */
+  dict?: number;
   /** Items of a tuple or list, in order; of a set, in no known order (and maybe with equal ones). */
   items: number[];
   /** Values of a dict by key, attributes of an instance by name (`n` once set on the instance). */
@@ -37,7 +49,9 @@ export type Requirement =
   /** D's class attribute `n` and its method `get` (which returns `self.n`). */
   | 'D.n' | 'D.get'
   | 'f' | 'g' | 'k' | 'mk' | 'probe' | 'cb'
-  | 'setg' | 'getg' | 'outer' | 'peek';
+  | 'setg' | 'getg' | 'outer' | 'peek'
+  /** The extensions' classes, `keep` (what R's finalizer stores), D's method `put`, a callback per weak reference. */
+  | 'R' | 'T' | 'G' | 'U' | 'V' | 'keep' | 'D.put' | 'cbw' | 'cbv';
 
 /** The global that `setg` binds and `getg` reads; never bound by an assignment of the program's own. */
 export const GLOBAL_NAME = 'gv';
@@ -47,8 +61,13 @@ const SCALARS: ReadonlySet<ObjKind> = new Set(['int', 'float', 'str', 'bytes', '
 
 export class Heap {
   private readonly objects: SymObject[] = [];
-  private readonly bindings = new Map<string, number>();
+  private bindings = new Map<string, number>();
+  /** The names a slot or a pick refers to: the program's, or a function body's own. */
+  pool: readonly string[] = NAME_POOL;
+  /** True while the steps of a function body are built: they echo nothing at the prompt. */
+  inFunction = false;
   readonly uses = new Set<Requirement>();
+  private readonly singletons = new Map<string, number>();
   /** The name whose count `r = sys.getrefcount(name)` recorded, while `r` is bound. */
   baselineOf: string | null = null;
   /** In repl mode: the object the prompt echoed last (what `_` refers to); null before any echo. */
@@ -89,14 +108,59 @@ export class Heap {
   }
 
   /** Bound names among `pool` whose object satisfies `fits`, in pool order. */
-  eligible(fits: (obj: SymObject) => boolean, pool: readonly string[] = NAME_POOL): string[] {
+  eligible(fits: (obj: SymObject) => boolean, pool: readonly string[] = this.pool): string[] {
     return pool.filter((n) => this.bindings.has(n) && fits(this.objectOf(n)));
   }
 
+  /** The name a slot of the current pool stands for. */
+  slot(slot: number): string {
+    return this.pool[slot % this.pool.length]!;
+  }
+
+  /**
+   * Enters a function body: only its parameters are bound, to the objects given. What the body
+   * binds is its own; `leave` brings back the names of the enclosing scope (and keeps the global
+   * that `setg` may have bound meanwhile).
+   */
+  enter(params: readonly (readonly [string, number])[]): Scope {
+    const saved: Scope = { bindings: this.bindings, baselineOf: this.baselineOf, pool: this.pool, inFunction: this.inFunction };
+    this.bindings = new Map(params);
+    this.baselineOf = null;
+    this.pool = LOCAL_POOL;
+    this.inFunction = true;
+    return saved;
+  }
+
+  leave(saved: Scope): void {
+    const global = this.bindings.get(GLOBAL_NAME);
+    this.bindings = saved.bindings;
+    if (global !== undefined) this.bindings.set(GLOBAL_NAME, global);
+    this.baselineOf = saved.baselineOf;
+    this.pool = saved.pool;
+    this.inFunction = saved.inFunction;
+  }
+
   /** Resolves a pick against the eligible names; null when none fits (the step is skipped). */
-  choose(pick: number, fits: (obj: SymObject) => boolean, pool: readonly string[] = NAME_POOL): string | null {
+  choose(pick: number, fits: (obj: SymObject) => boolean, pool: readonly string[] = this.pool): string | null {
     const names = this.eligible(fits, pool);
     return names.length === 0 ? null : names[pick % names.length]!;
+  }
+
+  /** The one object a name of the prelude stands for (`g`, `D`, `type(a)`), made once. */
+  singleton(key: string, make: () => SymObject): SymObject {
+    const known = this.singletons.get(key);
+    if (known !== undefined) return this.get(known);
+    const obj = make();
+    this.singletons.set(key, obj.id);
+    return obj;
+  }
+
+  /** `a.__dict__`: one dict per instance, holding the instance's own attributes. */
+  dictOf(instance: SymObject): SymObject {
+    if (instance.dict !== undefined) return this.get(instance.dict);
+    const d = this.create('dict', { fields: instance.fields, owner: instance.id });
+    instance.dict = d.id;
+    return d;
   }
 
   /** Records what the prompt echoed: `_` now refers to it. */
@@ -118,7 +182,8 @@ export class Heap {
     if (seen.has(obj.id)) return true;
     seen.add(obj.id);
     if (SCALARS.has(obj.kind)) return true;
-    if (!CONTAINERS.has(obj.kind)) return false;
+    // `dict_items([('k', 1)])`: a view prints what its dict holds.
+    if (!CONTAINERS.has(obj.kind) && obj.kind !== 'view') return false;
     return this.children(obj).every((c) => this.printable(this.get(c), seen));
   }
 
@@ -139,6 +204,14 @@ export class Heap {
     };
     return visit(obj);
   }
+}
+
+/** What `enter` saves of the enclosing scope. */
+export interface Scope {
+  bindings: Map<string, number>;
+  baselineOf: string | null;
+  pool: readonly string[];
+  inFunction: boolean;
 }
 
 export const isKind = (...kinds: ObjKind[]) => (obj: SymObject): boolean => kinds.includes(obj.kind);

@@ -2,7 +2,7 @@
 // statement observes nothing): `s.add`, `s.discard`, `l.insert`, `l.extend`, `l.remove`,
 // `l.reverse`, `d.update`.
 import type { Stmt } from '../../language/ast.ts';
-import type { Step } from '../plan.ts';
+import type { Step } from './extendedPlan.ts';
 import { hashable, neverEqual } from './compat.ts';
 import { Heap, isKind } from './heap.ts';
 import { exprStmt, int, method, name, str, subscript } from './nodes.ts';

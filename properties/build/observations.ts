@@ -1,8 +1,9 @@
 // Turns an observation spec into an expression statement (SPEC section 2), or null when nothing
 // bound fits it. Only values whose repr carries no address are observed as plain values.
 import type { CmpOp, Expr, Mode, Stmt } from '../../language/ast.ts';
-import type { CompareOp, ObservationSpec } from '../plan.ts';
+import type { CompareOp, ObservationSpec } from './extendedPlan.ts';
 import { hasGet, useGet } from './callValues.ts';
+import { isMoreObservation, observeMore } from './moreObservations.ts';
 import { compareOperands } from './comparisons.ts';
 import { sliceExpr, sliceOf } from './derived.ts';
 import { anyObject, Heap, isKind, WEAKREF_NAMES, BASELINE_NAME, type ObjKind, type SymObject } from './heap.ts';
@@ -20,7 +21,8 @@ interface Observed {
 export function buildObservation(spec: ObservationSpec, heap: Heap, mode: Mode): Stmt | null {
   const observed = observe(spec, heap, mode);
   if (observed === null) return null;
-  if (observed.result !== null) heap.echo(observed.result);
+  // Inside a function body nothing is echoed: `_` keeps what the prompt echoed last.
+  if (observed.result !== null && !heap.inFunction) heap.echo(observed.result);
   return exprStmt(observed.expr);
 }
 
@@ -28,6 +30,7 @@ export function buildObservation(spec: ObservationSpec, heap: Heap, mode: Mode):
 const fresh = (heap: Heap, kind: ObjKind) => (expr: Expr): Observed => ({ expr, result: heap.create(kind) });
 
 function observe(spec: ObservationSpec, heap: Heap, mode: Mode): Observed | null {
+  if (isMoreObservation(spec)) return observeMore(spec, heap);
   const bool = fresh(heap, 'bool');
   const integer = fresh(heap, 'int');
   switch (spec.kind) {

@@ -1,9 +1,9 @@
 // What a generated program starts with: the imports, `log = []`, the classes and the functions its
 // statements use, and nothing else (so that a shrunk program carries no unused definitions).
 import type { ClassDef, Expr, FunctionDef, Stmt } from '../../language/ast.ts';
-import type { ClassShapes } from '../plan.ts';
+import type { ClassShapes } from './extendedPlan.ts';
 import { GLOBAL_NAME, type Requirement } from './heap.ts';
-import { assign, attr, exprStmt, int, method, moduleCall, name, str } from './nodes.ts';
+import { assign, attr, call, exprStmt, int, method, moduleCall, name, str } from './nodes.ts';
 
 const IMPORTS = ['sys', 'gc', 'weakref'] as const;
 
@@ -11,12 +11,14 @@ export function prelude(uses: ReadonlySet<Requirement>, shapes: ClassShapes): St
   const out: Stmt[] = [];
   for (const module of IMPORTS) if (uses.has(module)) out.push({ kind: 'Import', module });
   if (uses.has('log')) out.push(assign([name('log')], { kind: 'List', elts: [] }));
+  if (uses.has('keep')) out.push(assign([name('keep')], { kind: 'List', elts: [] }));
   if (uses.has('C') || uses.has('E')) out.push(classC(shapes));
   if (uses.has('D') || uses.has('F')) out.push(classD(uses));
   if (uses.has('E')) out.push(classDef('E', 'C', [{ kind: 'Pass' }]));
   if (uses.has('F')) out.push(classDef('F', 'D', [{ kind: 'Pass' }]));
   // No `__weakref__` slot: a weak reference to an instance of S raises TypeError.
-  if (uses.has('S')) out.push(classDef('S', null, [assign([name('__slots__')], { kind: 'Tuple', elts: [str('other'), str('me')] })]));
+  if (uses.has('S')) out.push(classDef('S', null, [slots('other', 'me')]));
+  out.push(...extensionClasses(uses));
   for (const [req, fn] of FUNCTIONS) if (uses.has(req)) out.push(fn);
   return out;
 }
@@ -52,7 +54,32 @@ function classD(uses: ReadonlySet<Requirement>): ClassDef {
   const body: Stmt[] = [];
   if (uses.has('D.n')) body.push(assign([name('n')], int(257n)));
   if (uses.has('D.get')) body.push(def('get', ['self'], [ret(attr(self, 'n'))]));
+  // A method with a parameter: the argument is stored on the instance.
+  if (uses.has('D.put')) body.push(def('put', ['self', 'p'], [assign([attr(self, 'other')], name('p'))]));
   return classDef('D', null, body.length > 0 ? body : [{ kind: 'Pass' }]);
+}
+
+const slots = (...names: string[]): Stmt => assign([name('__slots__')], { kind: 'Tuple', elts: names.map(str) });
+const logs = (value: Expr): Stmt => exprStmt(method(name('log'), 'append', value));
+
+/**
+ * The extensions' classes: G(C) overrides C's finalizer; R's finalizer resurrects its instance
+ * into `keep`; T's finalizer reads its own list and clears it (freeing what it held, inside the
+ * finalizer); U(S) adds a dict and weak references to a slotted class; V has `__weakref__` in its slots.
+ */
+function extensionClasses(uses: ReadonlySet<Requirement>): ClassDef[] {
+  const out: ClassDef[] = [];
+  if (uses.has('G')) out.push(classDef('G', 'C', [def('__del__', ['self'], [logs(str('G'))])]));
+  if (uses.has('R')) out.push(classDef('R', null, [def('__del__', ['self'], [logs(str('R')), exprStmt(method(name('keep'), 'append', self))])]));
+  if (uses.has('T')) {
+    out.push(classDef('T', null, [
+      def('__init__', ['self'], [assign([attr(self, 'items')], { kind: 'List', elts: [] })]),
+      def('__del__', ['self'], [logs(call(name('len'), attr(self, 'items'))), exprStmt(method(attr(self, 'items'), 'clear'))]),
+    ]));
+  }
+  if (uses.has('U')) out.push(classDef('U', 'S', [{ kind: 'Pass' }]));
+  if (uses.has('V')) out.push(classDef('V', null, [slots('other', 'me', '__weakref__')]));
+  return out;
 }
 
 const p = name('p');
@@ -67,6 +94,9 @@ const FUNCTIONS: readonly (readonly [Requirement, FunctionDef])[] = [
   // An observation inside a function body: one each call in module and function mode, none in repl.
   ['probe', def('probe', ['p'], [exprStmt(moduleCall('sys', 'getrefcount', p))])],
   ['cb', def('cb', ['r'], [exprStmt(method(name('log'), 'append', str('cb')))])],
+  // A callback of its own for each weak reference: the log says which was called, and in which order.
+  ['cbw', def('cbw', ['r'], [exprStmt(method(name('log'), 'append', str('w')))])],
+  ['cbv', def('cbv', ['r'], [exprStmt(method(name('log'), 'append', str('v')))])],
   ['setg', def('setg', ['p'], [{ kind: 'Global', names: [GLOBAL_NAME] }, assign([name(GLOBAL_NAME)], p)])],
   ['getg', def('getg', [], [ret(name(GLOBAL_NAME))])],
   // A closure: `inner` reads its enclosing function's parameter through a cell.

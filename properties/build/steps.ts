@@ -1,28 +1,26 @@
 // Turns one step of a plan into statements, updating the symbolic heap; no statements when the
 // step's precondition fails where it stands (the step is skipped, the program stays valid).
 import type { Expr, Mode, Stmt } from '../../language/ast.ts';
-import type { AttrName, Step } from '../plan.ts';
+import type { AttrName, Step } from './extendedPlan.ts';
 import { augAttr, augItem, augment } from './augSteps.ts';
-import { anyObject, BASELINE_NAME, GLOBAL_NAME, Heap, isKind, NAME_POOL, WEAKREF_NAMES, type SymObject } from './heap.ts';
+import { deletableAttr, settableAttr, takesWeakref } from './classes.ts';
+import { anyObject, BASELINE_NAME, GLOBAL_NAME, Heap, isKind, WEAKREF_NAMES, type SymObject } from './heap.ts';
+import { ownedDict } from './instanceDicts.ts';
+import { instanceSpec } from './instances.ts';
+import { buildMoreStep, isMoreStep } from './moreSteps.ts';
 import { dictUpdate, listMutate, setMethod } from './methodSteps.ts';
 import { buildObservation } from './observations.ts';
 import { buildItem, buildValue, derivationSeed } from './values.ts';
 import { assign, attr, call, del, exprStmt, int, method, moduleCall, name, str, subscript } from './nodes.ts';
 
-export const slotName = (slot: number): string => NAME_POOL[slot % NAME_POOL.length]!;
-
 const isInstance = isKind('instance');
-/** Instances whose attributes live in a `__dict__` (S's live in slots, and S has no `__weakref__`). */
-const hasDict = (o: SymObject): boolean => o.kind === 'instance' && o.cls !== 'S';
-/** The attributes S's `__slots__` declare. */
-export const SLOTS: readonly AttrName[] = ['other', 'me'];
-const DELETABLE: readonly string[] = [...NAME_POOL, ...WEAKREF_NAMES];
 
 export function buildStep(step: Step, heap: Heap, mode: Mode): Stmt[] {
+  if (isMoreStep(step)) return buildMoreStep(step, heap, mode, buildStep);
   switch (step.kind) {
     case 'assign':
     case 'chain': {
-      const targets = (step.kind === 'assign' ? [step.target] : step.targets).map(slotName);
+      const targets = (step.kind === 'assign' ? [step.target] : step.targets).map((s) => heap.slot(s));
       const first = targets[0]!;
       const out: Stmt[] = [];
       let built = buildValue(step.value, heap, first);
@@ -42,12 +40,12 @@ export function buildStep(step: Step, heap: Heap, mode: Mode): Stmt[] {
     case 'alias': {
       const src = heap.choose(step.source, anyObject);
       if (src === null) return [];
-      const target = slotName(step.target);
+      const target = heap.slot(step.target);
       heap.bind(target, heap.objectOf(src).id);
       return [assign([name(target)], name(src))];
     }
     case 'del': {
-      const victim = heap.choose(step.source, anyObject, DELETABLE);
+      const victim = heap.choose(step.source, anyObject, [...heap.pool, ...WEAKREF_NAMES]);
       if (victim === null) return [];
       heap.unbind(victim);
       return [del(name(victim))];
@@ -77,7 +75,8 @@ export function buildStep(step: Step, heap: Heap, mode: Mode): Stmt[] {
       return [assign([subscript(name(c), str(step.key))], item.expr)];
     }
     case 'delitem': {
-      const c = heap.choose(step.container, (o) => (o.kind === 'dict' && o.fields.size > 0) || (o.kind === 'list' && o.items.length > 0));
+      // Not an instance's `__dict__`: its first key may be the tag the finalizer logs.
+      const c = heap.choose(step.container, (o) => (o.kind === 'dict' && o.fields.size > 0 && !ownedDict(o)) || (o.kind === 'list' && o.items.length > 0));
       if (c === null) return [];
       const obj = heap.objectOf(c);
       if (obj.kind === 'list') {
@@ -91,7 +90,7 @@ export function buildStep(step: Step, heap: Heap, mode: Mode): Stmt[] {
       return [del(subscript(name(c), str(key)))];
     }
     case 'clear': {
-      const c = heap.choose(step.container, isKind('list', 'dict'));
+      const c = heap.choose(step.container, (o) => isKind('list', 'dict')(o) && !ownedDict(o));
       if (c === null) return [];
       const obj = heap.objectOf(c);
       obj.items = [];
@@ -104,9 +103,9 @@ export function buildStep(step: Step, heap: Heap, mode: Mode): Stmt[] {
       const v = heap.choose(step.value, anyObject);
       if (o === null || v === null) return [];
       const obj = heap.objectOf(o);
-      // An instance of S takes only the attributes its slots declare (else AttributeError).
-      const attrName = obj.cls === 'S' && !SLOTS.includes(step.attr) ? 'other' : step.attr;
-      obj.fields.set(attrName, heap.objectOf(v).id);
+      const value = heap.objectOf(v);
+      const attrName = settableAttr(obj, step.attr, value.kind === 'list');
+      obj.fields.set(attrName, value.id);
       return [assign([attr(name(o), attrName)], name(v))];
     }
     case 'delattr': {
@@ -121,7 +120,7 @@ export function buildStep(step: Step, heap: Heap, mode: Mode): Stmt[] {
     case 'cycle':
       return cycle(step, heap);
     case 'weakref': {
-      const target = heap.choose(step.target, hasDict);
+      const target = heap.choose(step.target, takesWeakref);
       if (target === null) return [];
       const w = WEAKREF_NAMES[step.slot]!;
       heap.uses.add('weakref');
@@ -129,7 +128,7 @@ export function buildStep(step: Step, heap: Heap, mode: Mode): Stmt[] {
         heap.uses.add('cb');
         heap.uses.add('log');
       }
-      heap.bind(w, heap.create('weakref').id);
+      heap.bind(w, heap.create('weakref', { items: [heap.objectOf(target).id] }).id);
       const args: Expr[] = [name(target), ...(step.callback ? [name('cb')] : [])];
       return [assign([name(w)], moduleCall('weakref', 'ref', ...args))];
     }
@@ -164,7 +163,7 @@ export function buildStep(step: Step, heap: Heap, mode: Mode): Stmt[] {
     }
     case 'alias-underscore': {
       if (mode !== 'repl' || heap.underscore === null) return [];
-      const target = slotName(step.target);
+      const target = heap.slot(step.target);
       heap.bind(target, heap.underscore);
       return [assign([name(target)], name('_'))];
     }
@@ -173,11 +172,12 @@ export function buildStep(step: Step, heap: Heap, mode: Mode): Stmt[] {
   }
 }
 
+/** The attributes steps set that a `del a.attr` may remove (never the tag, nor what a finalizer reads). */
 function userAttrs(obj: SymObject): AttrName[] {
-  return [...obj.fields.keys()].filter((k): k is AttrName => k === 'other' || k === 'me' || k === 'items');
+  return [...obj.fields.keys()].filter((k): k is AttrName => (k === 'other' || k === 'me' || k === 'items') && deletableAttr(obj, k));
 }
 
-function pushItem(list: SymObject, id: number): void {
+export function pushItem(list: SymObject, id: number): void {
   list.items.push(id);
   list.len = list.items.length;
 }
@@ -198,7 +198,7 @@ function cycle(step: Extract<Step, { kind: 'cycle' }>, heap: Heap): Stmt[] {
     return [assign([attr(name(a), 'me')], name(a))];
   }
   if (step.shape === 'instance-list') {
-    if (objA.cls === 'S') return [];
+    if (settableAttr(objA, 'items', true) !== 'items') return [];
     const list = heap.create('list', { len: 1, items: [objA.id] });
     objA.fields.set('items', list.id);
     return [assign([attr(name(a), 'items')], { kind: 'List', elts: [name(a)] })];
@@ -208,8 +208,8 @@ function cycle(step: Extract<Step, { kind: 'cycle' }>, heap: Heap): Stmt[] {
   const out: Stmt[] = [];
   let b = heap.choose(step.b, (o) => isInstance(o) && o !== objA);
   if (b === null) {
-    b = slotName(step.b) === a ? slotName(step.b + 1) : slotName(step.b);
-    const partner = buildValue({ kind: 'instance', cls: objA.cls ?? 'D' }, heap, b)!;
+    b = heap.slot(step.b) === a ? heap.slot(step.b + 1) : heap.slot(step.b);
+    const partner = buildValue(instanceSpec(objA.cls ?? 'D'), heap, b)!;
     heap.bind(b, partner.obj.id);
     out.push(assign([name(b)], partner.expr));
   }

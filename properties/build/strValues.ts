@@ -1,7 +1,7 @@
 // Strs made by methods and f-strings, with their text when the builder can know it (a later
 // `s.split()` needs the text to know how many items it makes).
 import type { Expr, FStringPart } from '../../language/ast.ts';
-import type { FStringFieldSpec, Pick, StrMethod } from '../plan.ts';
+import type { FStringFieldSpec, Pick, StrMethod } from './extendedPlan.ts';
 import { Heap, isKind } from './heap.ts';
 import { method, name, str } from './nodes.ts';
 import type { Built } from './values.ts';

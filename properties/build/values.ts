@@ -1,10 +1,12 @@
 // Turns a value spec into an expression and the symbolic object it evaluates to; null when the
 // spec needs a bound name of some kind and there is none (the step using it is then skipped).
 import type { Expr, ListExpr } from '../../language/ast.ts';
-import type { ItemSpec, ValueSpec } from '../plan.ts';
+import type { ItemSpec, ValueSpec } from './extendedPlan.ts';
 import { hashable } from './compat.ts';
 import { buildCallValue } from './callValues.ts';
 import { buildDerived } from './derived.ts';
+import { buildInstance } from './instances.ts';
+import { buildMoreValue, isMoreValue, moreSeed } from './moreValues.ts';
 import { anyObject, Heap, isKind, type SymObject } from './heap.ts';
 import { binop, bytes, call, float, int, method, moduleCall, name, none, str } from './nodes.ts';
 import { buildStrMethod, fstringFields, upperOf } from './strValues.ts';
@@ -18,6 +20,7 @@ const strLen = (s: string): number => [...s].length;
 
 /** `tag` names the instance for a finalizer that logs its tag: the name it is first bound to. */
 export function buildValue(spec: ValueSpec, heap: Heap, tag: string): Built | null {
+  if (isMoreValue(spec)) return buildMoreValue(spec, heap);
   switch (spec.kind) {
     case 'int-literal':
       return { expr: int(spec.value), obj: heap.create('int') };
@@ -88,9 +91,9 @@ export function buildValue(spec: ValueSpec, heap: Heap, tag: string): Built | nu
       heap.uses.add('sys');
       return { expr: moduleCall('sys', 'intern', joinOf(spec.parts)), obj: heap.str(spec.parts.join('')) };
     case 'bytes-literal':
-      return { expr: bytes(spec.value), obj: heap.create('bytes', { len: spec.value.length }) };
+      return { expr: bytes(spec.value), obj: heap.create('bytes', { text: spec.value, len: spec.value.length }) };
     case 'bytes-folded':
-      return { expr: binop(bytes(spec.left), '+', bytes(spec.right)), obj: heap.create('bytes', { len: spec.left.length + spec.right.length }) };
+      return { expr: binop(bytes(spec.left), '+', bytes(spec.right)), obj: heap.create('bytes', { text: spec.left + spec.right, len: spec.left.length + spec.right.length }) };
     case 'const':
       return buildConst(spec.value, heap);
     case 'tuple':
@@ -126,17 +129,9 @@ export function buildValue(spec: ValueSpec, heap: Heap, tag: string): Built | nu
       if (spec.kind === 'set') return { expr: elts.length === 0 ? call(name('set')) : { kind: 'Set', elts }, obj };
       return { expr: elts.length === 0 ? call(name('frozenset')) : call(name('frozenset'), { kind: 'List', elts }), obj };
     }
-    case 'instance': {
-      heap.uses.add(spec.cls);
-      if (spec.cls === 'E') heap.uses.add('C');
-      if (spec.cls === 'F') heap.uses.add('D');
-      const finalized = spec.cls === 'C' || spec.cls === 'E';
-      if (finalized) heap.uses.add('log');
-      const obj = heap.create('instance', { cls: spec.cls });
-      const args = finalized && heap.taggedInstances ? [str(tag)] : [];
-      if (args.length > 0) obj.fields.set('tag', heap.create('str', { len: strLen(tag) }).id);
-      return { expr: call(name(spec.cls), ...args), obj };
-    }
+    case 'instance':
+    case 'instance-more':
+      return buildInstance(spec.cls, heap, tag);
     case 'object':
       return { expr: call(name('object')), obj: heap.create('object') };
     case 'call-identity': {
@@ -199,7 +194,7 @@ export function derivationSeed(spec: ValueSpec): ValueSpec | null {
     case 'call-method':
       return { kind: 'instance', cls: 'D' };
     default:
-      return null;
+      return moreSeed(spec);
   }
 }
 

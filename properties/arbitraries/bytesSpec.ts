@@ -1,6 +1,6 @@
 // Bytes: empty, one byte (cached singletons), a non-ASCII byte, and a folded concatenation.
 import fc from 'fast-check';
-import type { BytesSpec } from '../plan.ts';
+import type { BytesSpec } from '../build/extendedPlan.ts';
 
 export function bytesSpecArb(): fc.Arbitrary<BytesSpec> {
   return fc.oneof(

@@ -3,17 +3,17 @@
 // functions that return their argument, wrap it in a list or return a constant default, and
 // (with the extensions) bound methods, closures, and functions reading a global or an enclosing name.
 import fc from 'fast-check';
-import type { CallSpec, ClassName } from '../plan.ts';
-import { choose, type Extension } from './extensions.ts';
+import type { CallSpec, CoreClassName } from '../build/extendedPlan.ts';
+import { choose, type Enabled } from './extensions.ts';
 import { pickArb } from './picks.ts';
 
-export function classNameArb(enabled: ReadonlySet<Extension>): fc.Arbitrary<ClassName> {
+export function classNameArb(enabled: Enabled): fc.Arbitrary<CoreClassName> {
   // F and S are one instance in ten each: the classes with finalizers stay the common ones.
-  const core: ClassName[] = ['C', 'D', 'C', 'E'];
-  return fc.constantFrom<ClassName>(...core, ...(enabled.has('classes') ? [...core, 'F', 'S'] as const : []));
+  const core: CoreClassName[] = ['C', 'D', 'C', 'E'];
+  return fc.constantFrom<CoreClassName>(...core, ...(enabled.has('classes') ? [...core, 'F', 'S'] as const : []));
 }
 
-export function callSpecArb(enabled: ReadonlySet<Extension>): fc.Arbitrary<CallSpec> {
+export function callSpecArb(enabled: Enabled): fc.Arbitrary<CallSpec> {
   const picked = (kind: 'call-identity' | 'call-wrap' | 'bound-method' | 'call-method' | 'closure' | 'call-closure') =>
     pickArb().map((source) => ({ kind, source }) as CallSpec);
   return choose<CallSpec>(enabled, [

@@ -1,14 +1,14 @@
 // Tuples (constant ones the compiler folds, and ones built at run time), lists, dicts, and sets.
 import fc from 'fast-check';
-import type { ContainerSpec, DictKey, ItemSpec } from '../plan.ts';
-import { choose, isOn, type Extension } from './extensions.ts';
+import type { ContainerSpec, DictKey, ItemSpec } from '../build/extendedPlan.ts';
+import { choose, isOn, type Enabled } from './extensions.ts';
 import { itemSpecArb, setItemSpecArb } from './itemSpec.ts';
 
 // Empty displays are singletons or constants in places, so they get a weight of their own.
 const items = (item: fc.Arbitrary<ItemSpec> = itemSpecArb()) => fc.oneof(fc.constant<ItemSpec[]>([]), nonEmpty(item));
 const nonEmpty = (item: fc.Arbitrary<ItemSpec>) => fc.array(item, { minLength: 1, maxLength: 3 });
 
-export function containerSpecArb(enabled: ReadonlySet<Extension>): fc.Arbitrary<ContainerSpec> {
+export function containerSpecArb(enabled: Enabled): fc.Arbitrary<ContainerSpec> {
   return choose<ContainerSpec>(enabled, [
     { weight: 4, arbitrary: items().map((i): ContainerSpec => ({ kind: 'tuple', items: i })) },
     { weight: 2, arbitrary: items().map((i): ContainerSpec => ({ kind: 'tuple-of-list', items: i })) },

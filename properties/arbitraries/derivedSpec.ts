@@ -1,13 +1,13 @@
 // Values made from a bound container: slices, conversions, and methods of dicts and lists.
 import fc from 'fast-check';
-import type { DerivedSpec } from '../plan.ts';
-import { choose, isOn, type Branch, type Extension } from './extensions.ts';
+import type { DerivedSpec } from '../build/extendedPlan.ts';
+import { choose, isOn, type Branch, type Enabled } from './extensions.ts';
 import { itemSpecArb } from './itemSpec.ts';
 import { sliceFormArb } from './observationSpec.ts';
 import { pickArb } from './picks.ts';
 
 /** Null when no extension that makes them is on. */
-export function derivedSpecArb(enabled: ReadonlySet<Extension>): fc.Arbitrary<DerivedSpec> | null {
+export function derivedSpecArb(enabled: Enabled): fc.Arbitrary<DerivedSpec> | null {
   const branches: Branch<DerivedSpec>[] = [
     { weight: 2, needs: 'slices', arbitrary: fc.record({ source: pickArb(), form: sliceFormArb(enabled) }).map((r): DerivedSpec => ({ kind: 'slice', ...r })) },
     {

@@ -1,10 +1,16 @@
 // The statements a program may end with that raise on purpose (one of each exception kind).
 import fc from 'fast-check';
-import type { EndingSpec } from '../plan.ts';
-import { choose, type Extension } from './extensions.ts';
+import type { EndingSpec } from '../build/extendedPlan.ts';
+import { choose, type Enabled } from './extensions.ts';
+import { moreEndingBranches } from './moreEndingSpec.ts';
 import { pickArb, slotArb } from './picks.ts';
 
-export function endingSpecArb(enabled: ReadonlySet<Extension>): fc.Arbitrary<EndingSpec> {
+export function endingSpecArb(enabled: Enabled): fc.Arbitrary<EndingSpec> {
+  const core = coreEndingArb(enabled);
+  return choose<EndingSpec>(enabled, [{ weight: 6, arbitrary: core }, ...moreEndingBranches(core)]);
+}
+
+function coreEndingArb(enabled: Enabled): fc.Arbitrary<EndingSpec> {
   // Bound methods and slots belong to the classes extension.
   const callees = enabled.has('classes') ? (['function', 'class', 'method'] as const) : (['function', 'class'] as const);
   return choose<EndingSpec>(enabled, [

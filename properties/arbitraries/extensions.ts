@@ -38,6 +38,78 @@ export const EXTENSIONS = [
   'underscore',
   /** In repl mode: `sys.getrefcount(_)` (with `underscore`). */
   'underscore-refcount',
+  /** `gc.collect(0)`, `gc.collect(1)`, `gc.collect(2)`: one generation at a time. */
+  'gc-generations',
+  /**
+   * Freed memory reused: `id(float('1.5')) == id(float('2.5'))` and the like for floats, ints,
+   * bytes, tuples, dicts, sets and bound methods; `i = id(a)` kept, then `id(b) == i`, `id([]) == i`.
+   */
+  'memory-reuse',
+  /**
+   * `x.__dict__`: bound to a name (it shares the instance's attributes), observed (count, tracked,
+   * len, value, `a.__dict__ is a.__dict__`), written through (`a.__dict__['k'] = 1`), and stored on
+   * its own instance (`a.me = a.__dict__`, a cycle).
+   */
+  'instance-dicts',
+  /**
+   * `def h(p, q, d=<constant>): <steps>; return s` defined where it stands and called at once
+   * (`x = h(a, b)`): arguments, a default and locals held by a frame, observations inside it,
+   * objects that die when it returns or come back out of it.
+   */
+  'function-bodies',
+  /** Class R, whose `__del__` stores self in `keep`: resurrection, `len(keep)`, `keep.clear()` (no second `__del__`). */
+  'resurrection',
+  /**
+   * Class T, whose `__del__` logs `len(self.items)` and clears the list (what it held dies inside
+   * the finalizer); `a.items.append(b)` puts objects there.
+   */
+  'finalizer-reach',
+  /**
+   * Weak references to functions, closures, bound methods, sets, frozensets, classes and slotted
+   * instances with `__weakref__`; a callback of their own per reference (`cbw` logs 'w', `cbv`
+   * logs 'v'); the reference observed as an object (tracked, count, type, `weakref.ref(a) is w`).
+   */
+  'weakref-kinds',
+  /** Functions and classes as values (`x = g`, `x = D`, `x = type(a)`), `type(a) is type(b)`. */
+  'callables',
+  /**
+   * Cycles through a dict (`d['k'] = d`), a bound method or a closure stored on its instance
+   * (`a.me = a.get`, `a.me = outer(a)`), a tuple in a list (`l.append((l,))`).
+   */
+  'more-cycles',
+  /**
+   * More endings that raise on purpose (with `endings`): unhashable, missing or undeletable
+   * attribute, `int('x')`, `l.remove`, `a + None`, a weak reference to what takes none, overflow,
+   * `chr` out of range, pop of an empty list or dict, calling what is not callable, `S().__dict__`,
+   * UnboundLocalError; any ending raised from inside a function (`def boom(): ...; boom()`).
+   */
+  'raising',
+  /** `x[-2:]`, `x[::2]`, `x[5:]`, `x[1:2]` of lists, tuples, strs and bytes; `l[1:] = [x]`, `l[:] = []`, `del l[:1]`, `del l[::2]`. */
+  'slice-forms',
+  /**
+   * Run-time arithmetic: floats (`x + 0.5`, `x *= 2.0`), `//`, `%`, `**`, `t + (1,)`, `l + l`,
+   * `t * 0`, `t * 1`, `l * 2`, `'%s' % x`, `-x`, `not x`, `t += (1,)`, `b += b'x'`.
+   */
+  'arithmetic',
+  /** `chr` (97, 255, 256, 9786), `ord`, `dict()`, `dict(d)`, `bytes(n)`, `bytes([97])`, `float(n)`, `int(f)`, `str(f)`, `tuple()`, `list()`, `set(l)`, `frozenset(t)`, `bool(x)`. */
+  'builtin-calls',
+  /**
+   * `d.keys()`, `d.values()`, `d.items()`, `d.popitem()`, set union, intersection and difference,
+   * `lstrip`, `rstrip`, `title`, `capitalize`, `zfill`, `'{}-{}'.format`, `encode`, `decode`,
+   * `bit_length`, `s.count`, `s.endswith`, `l.sort()`, `s.clear()`.
+   */
+  'more-methods',
+  /** Chained assignment into an attribute or an item: `a.other = x = C()`, `l[0] = x = 257`. */
+  'chain-targets',
+  /**
+   * G(C) overriding C's `__del__`, U(S) (a dict on a slotted class), V (`__weakref__` in its slots),
+   * a method with a parameter (`a.put(b)`), a class attribute read through an instance (`x = a.n`).
+   */
+  'class-variety',
+  /** f-strings with `!a` and format specs (`f'{a:>5}'`, `f'{a!r:^7}'`) (with `fstrings`). */
+  'fstring-specs',
+  /** The caches' edges of newer interpreters: 1024 and 1025 (3.15's small ints), `chr(255)`, `chr(256)`, `b'\x80'`, `float('-0.0')`. */
+  'wide-boundaries',
 ] as const;
 
 export type Extension = (typeof EXTENSIONS)[number];
@@ -46,7 +118,9 @@ export type Extension = (typeof EXTENSIONS)[number];
  * Extensions that find a gap in the model, each with the shrunk program `cmm check` found:
  * generated only when asked for, until the model has the rule.
  */
-export const MODEL_GAP_FOUND: Readonly<Partial<Record<Extension, string>>> = {};
+export const MODEL_GAP_FOUND: Readonly<Partial<Record<Extension, string>>> = {
+  sets: '`a = frozenset()` (shrunk by a campaign on wasm-3.15; `frozenset([1])` too), `gc.is_tracked(a)`: the model says True, CPython 3.15.0rc1 (wasm-3.15) False (3.15 leaves a frozenset that holds only untracked objects untracked, as it does tuples)',
+};
 
 export const MODEL_GAPS: readonly Extension[] = EXTENSIONS.filter((e) => MODEL_GAP_FOUND[e] !== undefined);
 
@@ -68,6 +142,8 @@ export const REFINES: Readonly<Partial<Record<Extension, Extension>>> = {
   'empty-frozenset': 'sets',
   'underscore-refcount': 'underscore',
   'fstring-s': 'fstrings',
+  raising: 'endings',
+  'fstring-specs': 'fstrings',
 };
 
 /** A weighted choice, possibly only with some extension on. */
@@ -77,8 +153,21 @@ export interface Branch<T> {
   needs?: Extension;
 }
 
+/**
+ * The extensions switched on, and those to stress: a branch of a focused extension weighs
+ * `FOCUS_BOOST` times as much, so that a campaign about it meets its constructs in most programs.
+ */
+export type Enabled = ReadonlySet<Extension> & { readonly focus?: ReadonlySet<Extension> };
+
+export const FOCUS_BOOST = 8;
+
+export function enabledSet(extensions: readonly Extension[], focus: readonly Extension[] = []): Enabled {
+  return Object.assign(new Set(extensions), { focus: new Set(focus) });
+}
+
 /** `fc.oneof` over the branches whose extension is on. */
-export function choose<T>(enabled: ReadonlySet<Extension>, branches: Branch<T>[]): fc.Arbitrary<T> {
+export function choose<T>(enabled: Enabled, branches: Branch<T>[]): fc.Arbitrary<T> {
   const on = branches.filter((b) => b.needs === undefined || isOn(enabled, b.needs));
-  return fc.oneof(...on.map(({ weight, arbitrary }) => ({ weight, arbitrary })));
+  const boost = (b: Branch<T>): number => (b.needs !== undefined && enabled.focus?.has(b.needs) === true ? FOCUS_BOOST : 1);
+  return fc.oneof(...on.map((b) => ({ weight: b.weight * boost(b), arbitrary: b.arbitrary })));
 }

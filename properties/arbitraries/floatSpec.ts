@@ -1,7 +1,7 @@
 // Floats: zero and negative zero, ordinary values, one past exact integers (1e16), and floats
 // made at run time.
 import fc from 'fast-check';
-import type { FloatSpec } from '../plan.ts';
+import type { FloatSpec } from '../build/extendedPlan.ts';
 
 export function floatSpecArb(): fc.Arbitrary<FloatSpec> {
   return fc.oneof(

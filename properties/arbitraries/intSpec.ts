@@ -1,7 +1,7 @@
 // Ints: the small-int cache's boundaries (-5 and 256), their neighbours, large values, ints made
 // at run time and constant expressions the compiler folds.
 import fc from 'fast-check';
-import type { IntSpec } from '../plan.ts';
+import type { IntSpec } from '../build/extendedPlan.ts';
 import { pickArb } from './picks.ts';
 
 /** The small-int cache's edges: -5 and 256 are cached, -6 and 257 are not. Simplest first (shrinking goes there). */

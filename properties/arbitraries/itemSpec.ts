@@ -1,6 +1,6 @@
 // What goes into a container: mostly bound names (aliasing, cycles), else small literals.
 import fc from 'fast-check';
-import type { ItemSpec } from '../plan.ts';
+import type { ItemSpec } from '../build/extendedPlan.ts';
 import { pickArb } from './picks.ts';
 
 export function itemSpecArb(): fc.Arbitrary<ItemSpec> {

@@ -1,8 +1,9 @@
 // Every kind of observation of SPEC section 2, weighted toward identity, reference counts, the
 // collector and finalizers.
 import fc from 'fast-check';
-import type { CompareOp, ObservationSpec, SliceForm } from '../plan.ts';
-import { choose, isOn, type Extension } from './extensions.ts';
+import type { CompareOp, ObservationSpec, SliceForm } from '../build/extendedPlan.ts';
+import { choose, isOn, type Enabled } from './extensions.ts';
+import { moreObservationBranches } from './moreObservationSpec.ts';
 import { pickArb } from './picks.ts';
 
 type Obs = ObservationSpec;
@@ -10,14 +11,14 @@ const one = <K extends Obs['kind']>(kind: K) => pickArb().map((a) => ({ kind, a 
 const two = <K extends 'id-eq' | 'eq' | 'count'>(kind: K) => fc.record({ a: pickArb(), b: pickArb() }).map((r) => ({ kind, ...r }) as Obs);
 const bare = (kind: 'delta' | 'collect' | 'log' | 'underscore' | 'underscore-refcount') => fc.constant<Obs>({ kind });
 
-export const sliceFormArb = (enabled: ReadonlySet<Extension>): fc.Arbitrary<SliceForm> =>
+export const sliceFormArb = (enabled: Enabled): fc.Arbitrary<SliceForm> =>
   fc.constantFrom<SliceForm>('tail', 'copy', 'head', ...(isOn(enabled, 'reverse-slices') ? ['reverse' as const] : []));
 
 /** Equality and order: what a chain is made of (membership chains say little). */
 const chainOpArb = (): fc.Arbitrary<CompareOp> => fc.constantFrom<CompareOp>('<', '<=', '>', '>=', '==', '!=');
 const compareOpArb = (): fc.Arbitrary<CompareOp> => fc.constantFrom<CompareOp>('!=', '<', '<=', '>', '>=', 'in', 'not in');
 
-export function observationSpecArb(enabled: ReadonlySet<Extension>): fc.Arbitrary<ObservationSpec> {
+export function observationSpecArb(enabled: Enabled): fc.Arbitrary<ObservationSpec> {
   return choose<Obs>(enabled, [
     { weight: 8, arbitrary: fc.record({ a: pickArb(), b: pickArb(), negate: fc.boolean() }).map((r): Obs => ({ kind: 'is', ...r })) },
     { weight: 4, arbitrary: two('id-eq') },
@@ -54,5 +55,6 @@ export function observationSpecArb(enabled: ReadonlySet<Extension>): fc.Arbitrar
     { weight: 2, needs: 'classes', arbitrary: one('method-call') },
     { weight: 1, needs: 'underscore', arbitrary: one('underscore-is') },
     { weight: 1, needs: 'underscore-refcount', arbitrary: bare('underscore-refcount') },
+    ...moreObservationBranches(),
   ]);
 }

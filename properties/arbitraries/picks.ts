@@ -2,7 +2,7 @@
 // the names bound at that point. Both shrink toward 0, the first name.
 import fc from 'fast-check';
 import { NAME_POOL } from '../build/heap.ts';
-import type { Pick, Slot } from '../plan.ts';
+import type { Pick, Slot } from '../build/extendedPlan.ts';
 
 export function slotArb(): fc.Arbitrary<Slot> {
   return fc.nat({ max: NAME_POOL.length - 1 });

@@ -2,10 +2,11 @@
 // bound before it, and they lean toward instances and lists, which finalizers, weak references and
 // cycles need.
 import fc from 'fast-check';
-import type { ClassName, ItemSpec, ValueSpec } from '../plan.ts';
+import type { CoreClassName, ItemSpec, ValueSpec } from '../build/extendedPlan.ts';
 import { bytesSpecArb } from './bytesSpec.ts';
-import { choose, type Extension } from './extensions.ts';
+import { choose, type Enabled } from './extensions.ts';
 import { floatSpecArb } from './floatSpec.ts';
+import { moreInstanceBranches } from './moreValueSpec.ts';
 import { FOLDED_INTS, INT_VALUES } from './intSpec.ts';
 import { IDENTIFIER_LIKE, NOT_IDENTIFIER_LIKE } from './strSpec.ts';
 
@@ -15,18 +16,18 @@ const literalItem = (): fc.Arbitrary<ItemSpec> =>
     fc.constantFrom('a', 'hello world').map((value): ItemSpec => ({ kind: 'item-str', value })),
   );
 
-const SETUP_CLASSES: readonly ClassName[] = ['C', 'D', 'E'];
-const MORE_CLASSES: readonly ClassName[] = ['F', 'S'];
+const SETUP_CLASSES: readonly CoreClassName[] = ['C', 'D', 'E'];
+const MORE_CLASSES: readonly CoreClassName[] = ['F', 'S'];
 
 /** null (nothing bound) is rare in generation and is where shrinking goes first. */
-export function setupValueArb(enabled: ReadonlySet<Extension>): fc.Arbitrary<ValueSpec | null> {
+export function setupValueArb(enabled: Enabled): fc.Arbitrary<ValueSpec | null> {
   return fc.option(anySetupValueArb(enabled), { freq: 50 });
 }
 
-function anySetupValueArb(enabled: ReadonlySet<Extension>): fc.Arbitrary<ValueSpec> {
+function anySetupValueArb(enabled: Enabled): fc.Arbitrary<ValueSpec> {
   return choose<ValueSpec>(enabled, [
     { weight: 3, arbitrary: fc.constantFrom(...INT_VALUES).map((value): ValueSpec => ({ kind: 'int-literal', value })) },
-    { weight: 6, arbitrary: fc.constantFrom<ClassName>(...SETUP_CLASSES, ...(enabled.has('classes') ? [...SETUP_CLASSES, ...MORE_CLASSES] : [])).map((cls): ValueSpec => ({ kind: 'instance', cls })) },
+    { weight: 6, arbitrary: fc.constantFrom<CoreClassName>(...SETUP_CLASSES, ...(enabled.has('classes') ? [...SETUP_CLASSES, ...MORE_CLASSES] : [])).map((cls): ValueSpec => ({ kind: 'instance', cls })) },
     { weight: 1, arbitrary: fc.constantFrom(...FOLDED_INTS) },
     { weight: 3, arbitrary: fc.constantFrom(...IDENTIFIER_LIKE, ...NOT_IDENTIFIER_LIKE).map((value): ValueSpec => ({ kind: 'str-literal', value })) },
     { weight: 3, arbitrary: fc.array(literalItem(), { maxLength: 2 }).map((items): ValueSpec => ({ kind: 'list', items })) },
@@ -39,5 +40,6 @@ function anySetupValueArb(enabled: ReadonlySet<Extension>): fc.Arbitrary<ValueSp
     { weight: 1, arbitrary: floatSpecArb() },
     { weight: 1, arbitrary: bytesSpecArb() },
     { weight: 2, needs: 'sets', arbitrary: fc.array(literalItem(), { maxLength: 2 }).map((items): ValueSpec => ({ kind: 'set', items })) },
+    ...moreInstanceBranches(),
   ]);
 }

@@ -1,8 +1,9 @@
 // One step of a plan: a statement to make, with name references left as picks.
 import fc from 'fast-check';
-import type { AttrName, CycleShape, DictKey, Step } from '../plan.ts';
-import { choose, type Extension } from './extensions.ts';
+import type { AttrName, CycleShape, DictKey, Step } from '../build/extendedPlan.ts';
+import { choose, type Enabled } from './extensions.ts';
 import { itemSpecArb, setItemSpecArb } from './itemSpec.ts';
+import { moreStepBranches } from './moreStepSpec.ts';
 import { observationSpecArb } from './observationSpec.ts';
 import { pickArb, slotArb } from './picks.ts';
 import { valueSpecArb } from './valueSpec.ts';
@@ -11,13 +12,15 @@ import { valueSpecArb } from './valueSpec.ts';
  * fast-check shrinks an array by dropping items from its front only; a step the failure does not
  * need, wherever it stands, goes by shrinking to `skip` instead (an option shrinks to its nil first).
  */
-export function stepArb(enabled: ReadonlySet<Extension>): fc.Arbitrary<Step> {
-  return fc.option(anyStepArb(enabled), { freq: 50, nil: SKIP });
+export function stepArb(enabled: Enabled): fc.Arbitrary<Step> {
+  return fc.option(anyStepArb(enabled, true), { freq: 50, nil: SKIP });
 }
 
 const SKIP: Step = { kind: 'skip' };
 
-function anyStepArb(enabled: ReadonlySet<Extension>): fc.Arbitrary<Step> {
+/** `outside`: a step of the program itself, which may define a function whose body is made of steps (not a step of such a body). */
+function anyStepArb(enabled: Enabled, outside: boolean): fc.Arbitrary<Step> {
+  const bodyStep = outside ? fc.option(anyStepArb(enabled, false), { freq: 50, nil: SKIP }) : null;
   const op = fc.constantFrom('+' as const, '-' as const, '*' as const);
   const key = fc.constantFrom<DictKey>('k', 'j');
   return choose<Step>(enabled, [
@@ -65,6 +68,7 @@ function anyStepArb(enabled: ReadonlySet<Extension>): fc.Arbitrary<Step> {
     { weight: 2, needs: 'aug-items', arbitrary: fc.record({ container: pickArb(), op }).map((r): Step => ({ kind: 'aug-item', ...r })) },
     { weight: 2, needs: 'scopes', arbitrary: pickArb().map((source): Step => ({ kind: 'set-global', source })) },
     { weight: 1, needs: 'underscore', arbitrary: slotArb().map((target): Step => ({ kind: 'alias-underscore', target })) },
+    ...moreStepBranches(bodyStep, valueSpecArb(enabled)),
   ]);
 }
 

@@ -1,8 +1,8 @@
 // Strings: identifier-like literals (which the compiler interns) and others, one character, empty,
 // non-ASCII, folded concatenations, and strings made at run time (which it does not intern).
 import fc from 'fast-check';
-import type { FStringFieldSpec, StrMethod, StrSpec } from '../plan.ts';
-import { choose, isOn, type Extension } from './extensions.ts';
+import type { FStringFieldSpec, StrMethod, StrSpec } from '../build/extendedPlan.ts';
+import { choose, isOn, type Enabled } from './extensions.ts';
 import { pickArb } from './picks.ts';
 
 export const IDENTIFIER_LIKE: readonly string[] = ['abc', 'hello_world', 'a', 'x1', 'spam'];
@@ -10,10 +10,10 @@ export const NOT_IDENTIFIER_LIKE: readonly string[] = ['hello world', 'a-b', '',
 
 const fragment = (): fc.Arbitrary<string> => fc.constantFrom('a', 'b', 'ab', 'hello', '_', ' ', 'é');
 
-const fieldArb = (enabled: ReadonlySet<Extension>): fc.Arbitrary<FStringFieldSpec> =>
+const fieldArb = (enabled: Enabled): fc.Arbitrary<FStringFieldSpec> =>
   fc.record({ source: pickArb(), conversion: fc.constantFrom<FStringFieldSpec['conversion']>(null, 'r', ...(isOn(enabled, 'fstring-s') ? ['s' as const] : [])) });
 
-export function strSpecArb(enabled: ReadonlySet<Extension>): fc.Arbitrary<StrSpec> {
+export function strSpecArb(enabled: Enabled): fc.Arbitrary<StrSpec> {
   return choose<StrSpec>(enabled, [
     { weight: 3, arbitrary: fc.constantFrom(...IDENTIFIER_LIKE, ...NOT_IDENTIFIER_LIKE).map((value): StrSpec => ({ kind: 'str-literal', value })) },
     { weight: 1, arbitrary: fc.record({ left: fragment(), right: fragment() }).map(({ left, right }): StrSpec => ({ kind: 'str-folded', left, right })) },

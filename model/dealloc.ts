@@ -140,6 +140,7 @@ export function dealloc(rt: Runtime, o: PyObj): void {
     case 'list':
     case 'tuple': {
       if (p.items.length > 1) rt.fire('container-dealloc-order');
+      if (p.kind === 'tuple') p.freedSize = p.items.length;
       rt.untrack(o);
       rt.markFreed(o);
       dropItemsLastFirst(rt, p.items);
@@ -197,6 +198,13 @@ export function dealloc(rt: Runtime, o: PyObj): void {
       rt.untrack(o);
       rt.markFreed(o);
       dropCellContent(rt, p);
+      return;
+    }
+    case 'view': {
+      // Objects/dictobject.c dictview_dealloc: untracked, then the dict dropped.
+      rt.untrack(o);
+      rt.markFreed(o);
+      rt.decref(p.dict);
       return;
     }
     default:

@@ -20,14 +20,47 @@ export function addressReuse(profile: Profile): ReuseRule {
   return atLeast(profile, 3, 13) ? 'not-instances' : 'all';
 }
 
-function reusedAddress(a: PyObj, b: PyObj, rule: ReuseRule): boolean | null {
+/**
+ * The free list a freed object goes to, if its type keeps one: floats, lists, dicts and tuples of
+ * each length below 20 (Objects/floatobject.c, listobject.c, dictobject.c, tupleobject.c;
+ * Include/internal/pycore_freelist_state.h from 3.13). Such a list is last in, first out and only
+ * its own type allocates from it.
+ */
+function freeListOf(o: PyObj): string | null {
+  const p = o.payload;
+  switch (p.kind) {
+    case 'float': case 'list': case 'dict': return p.kind;
+    case 'tuple': {
+      const size = p.freedSize ?? p.items.length;
+      return size > 0 && size < 20 ? `tuple/${size}` : null;
+    }
+    default: return null;
+  }
+}
+
+/** `second` is the first allocation from `first`'s free list after `first` went on top of it. */
+function fromFreeList(first: PyObj, second: PyObj, heap: readonly PyObj[]): boolean {
+  const key = freeListOf(first);
+  if (key === null || key !== freeListOf(second)) return false;
+  for (const o of heap) {
+    if (o === first || o === second || freeListOf(o) !== key) continue;
+    if (o.allocatedAt > first.freedAt && o.allocatedAt < second.allocatedAt) return false;
+    if (!o.alive && o.freedAt > first.freedAt && o.freedAt < second.allocatedAt) return false;
+  }
+  return true;
+}
+
+function reusedAddress(a: PyObj, b: PyObj, rule: ReuseRule, heap: readonly PyObj[]): boolean | null {
   const [first, second] = a.allocatedAt < b.allocatedAt ? [a, b] : [b, a];
-  if (first.alive || second.allocatedAt !== first.freedAt + 1) return false;
+  if (first.alive) return false;
+  if (fromFreeList(first, second, heap)) return true;
+  if (second.allocatedAt !== first.freedAt + 1) return false;
   const p = first.payload;
   const q = second.payload;
   if (p.kind !== q.kind) return false;
   if (p.kind === 'instance' && q.kind === 'instance') return p.cls !== q.cls ? false : rule === 'all' ? true : null;
-  return p.kind === 'list' || p.kind === 'object' || p.kind === 'dict';
+  // Types without a free list get the block pymalloc just put back, if nothing was allocated in between.
+  return p.kind === 'object' || p.kind === 'set';
 }
 
 /** Whether `later` may live in `earlier`'s block, through a chain of in-place concatenations. */
@@ -37,12 +70,12 @@ function mayBeResizedFrom(later: PyObj, earlier: PyObj): boolean {
 }
 
 /** id(a) == id(b); null where the model cannot know. */
-export function sameAddress(a: PyObj, b: PyObj, rule: ReuseRule): boolean | null {
+export function sameAddress(a: PyObj, b: PyObj, rule: ReuseRule, heap: readonly PyObj[]): boolean | null {
   if (a === b) return true;
   if (a.identityUnknown || b.identityUnknown) return null;
   if (mayBeResizedFrom(a, b) || mayBeResizedFrom(b, a)) return null;
   const aEnd = a.alive ? Infinity : a.freedAt;
   const bEnd = b.alive ? Infinity : b.freedAt;
   if (a.allocatedAt < bEnd && b.allocatedAt < aEnd) return false;
-  return reusedAddress(a, b, rule) === true ? true : null;
+  return reusedAddress(a, b, rule, heap) === true ? true : null;
 }

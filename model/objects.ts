@@ -9,18 +9,19 @@ import type { SetTable } from './set-table.ts';
 export type BuiltinTypeName =
   | 'int' | 'float' | 'str' | 'bytes' | 'bool' | 'NoneType' | 'ellipsis' | 'tuple' | 'list' | 'dict'
   | 'set' | 'frozenset' | 'function' | 'type' | 'ReferenceType' | 'method' | 'builtin_function_or_method'
-  | 'module' | 'object' | 'cell' | 'getset_descriptor' | 'mappingproxy';
+  | 'module' | 'object' | 'cell' | 'getset_descriptor' | 'mappingproxy' | 'dict_keys' | 'dict_values' | 'dict_items';
 
 export type Payload =
   /** `unknown` marks an int whose value depends on the whole interpreter (an address, a str hash). */
-  | { kind: 'int'; value: bigint; unknown?: boolean; idOf?: PyObj; reuse?: ReuseRule }
+  | { kind: 'int'; value: bigint; unknown?: boolean; idOf?: PyObj; reuse?: ReuseRule; heap?: readonly PyObj[] }
   | { kind: 'float'; value: number }
   | { kind: 'str'; value: string; interned: boolean }
   | { kind: 'bytes'; value: string }
   | { kind: 'bool'; value: boolean; unknown?: boolean }
   | { kind: 'none' }
   | { kind: 'ellipsis' }
-  | { kind: 'tuple'; items: PyObj[] }
+  /** `freedSize`: its length when it was freed (its items are gone then; the free lists go by size). */
+  | { kind: 'tuple'; items: PyObj[]; freedSize?: number }
   | { kind: 'list'; items: PyObj[] }
   /**
    * `embedded` (3.13+): an instance's __dict__ that shares the instance's inline values — the
@@ -38,7 +39,9 @@ export type Payload =
   | { kind: 'weakref'; referent: PyObj | null; callback: PyObj | null }
   | { kind: 'module'; name: string }
   | { kind: 'type'; name: BuiltinTypeName }
-  | { kind: 'cell'; content: PyObj | null };
+  | { kind: 'cell'; content: PyObj | null }
+  /** `d.keys()`, `d.values()`, `d.items()`: a view holding a reference to its dict. */
+  | { kind: 'view'; of: 'keys' | 'values' | 'items'; dict: PyObj };
 
 export interface ClassInfo {
   name: string;
@@ -140,6 +143,7 @@ export function typeName(o: PyObj): string {
     case 'module': return 'module';
     case 'type': return 'type';
     case 'cell': return 'cell';
+    case 'view': return `dict_${p.of}`;
   }
 }
 

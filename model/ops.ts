@@ -12,6 +12,7 @@ import { newInt, unknownInt } from './small-ints.ts';
 import { newStr } from './strings.ts';
 import { newBytes, newFloat, newList, newTuple } from './values.ts';
 import { sameAddress } from './memory-reuse.ts';
+import { viewContains, viewEquals, viewLength } from './dict-views.ts';
 
 export function asNum(o: PyObj): Num | null {
   const p = o.payload;
@@ -41,6 +42,7 @@ export function truthy(o: PyObj): boolean | null {
     case 'tuple': case 'list': return p.items.length > 0;
     case 'set': return p.items.length > 0;
     case 'dict': return p.keys.length > 0;
+    case 'view': return viewLength(p) > 0;
     default: return true;
   }
 }
@@ -50,7 +52,7 @@ export function equals(a: PyObj, b: PyObj): boolean | null {
   const p0 = a.payload;
   const q0 = b.payload;
   if (p0.kind === 'int' && q0.kind === 'int' && p0.idOf && q0.idOf) {
-    return sameAddress(p0.idOf, q0.idOf, p0.reuse === 'all' && q0.reuse === 'all' ? 'all' : 'not-instances');
+    return sameAddress(p0.idOf, q0.idOf, p0.reuse === 'all' && q0.reuse === 'all' ? 'all' : 'not-instances', p0.heap ?? []);
   }
   if (isUnknownValue(a) || isUnknownValue(b)) return null;
   const x = asNum(a);
@@ -87,6 +89,7 @@ export function equals(a: PyObj, b: PyObj): boolean | null {
     }
     return unknown ? null : true;
   }
+  if (p.kind === 'view' || q.kind === 'view') return viewEquals(a, b);
   // Two bound methods are equal when they bind the same function to the same object
   // (Objects/classobject.c method_richcompare compares im_self by identity from 3.8).
   if (p.kind === 'method' && q.kind === 'method') return p.func === q.func && p.self === q.self;
@@ -110,6 +113,8 @@ export function checkHashable(o: PyObj): void {
   if (p.kind === 'list' || p.kind === 'dict' || (p.kind === 'set' && !p.frozen)) {
     throw new PyException('TypeError', `unhashable type: '${typeName(o)}'`);
   }
+  // dict_keys and dict_items are unhashable (set-like); dict_values hashes by address.
+  if (p.kind === 'view' && p.of !== 'values') throw new PyException('TypeError', `unhashable type: '${typeName(o)}'`);
   if (p.kind === 'tuple') for (const i of p.items) checkHashable(i);
 }
 
@@ -161,6 +166,8 @@ export function contains(container: PyObj, item: PyObj): boolean | null {
         return p.value.includes(String.fromCharCode(Number(v)));
       }
       throw new PyException('TypeError', 'a bytes-like object is required');
+    case 'view':
+      return viewContains(p, item);
     default:
       throw new PyException('TypeError', `argument of type '${typeName(container)}' is not iterable`);
   }
@@ -188,6 +195,7 @@ export function order(a: PyObj, b: PyObj, opText: string): number | null {
     return Math.sign(p.items.length - q.items.length);
   }
   if (p.kind === 'set' && q.kind === 'set') giveUp('set ordering (subset tests)');
+  if (p.kind === 'view' || q.kind === 'view') giveUp('ordering comparisons of dict views');
   throw new PyException('TypeError', `'${opText}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
 }
 

@@ -371,6 +371,31 @@ const EXAMPLES: Example[] = [
     mode: 'module',
     source: "import weakref\na = b'ab'\na[::2] is a[0:1]\na[::-1][0:1] is a[1:2]\nclass C:\n    pass\nc = C()\nw = weakref.ref(c)\ntype(w).__name__\n",
   },
+  {
+    rule: 'a freed float, list, dict or small tuple is the next one of its type to be made (free lists); from 3.15 a frozenset of atomic items starts untracked',
+    mode: 'module',
+    source: [
+      'import gc',
+      'x = 1',
+      "a = float('3.5')",
+      'i = id(a)',
+      'del a',
+      "y = 'abc' + str(x)",
+      "b = float('4.5')",
+      'id(b) == i',
+      't = (x, x)',
+      'j = id(t)',
+      'del t',
+      'z = [x]',
+      'u = (x, 2)',
+      'id(u) == j',
+      'id((x,)) == id((x,))',
+      'id(set()) == id(set())',
+      "gc.is_tracked(frozenset([x, 'a']))",
+      'gc.is_tracked(frozenset([(x, 2), frozenset([x])]))',
+      '',
+    ].join('\n'),
+  },
 ];
 
 // Every interpreter discovered here, native and embedded; a missing version is a skipped test by name.

@@ -257,6 +257,12 @@ export const RULES = {
     source: 'Objects/tupleobject.c _PyTuple_MaybeUntrack; Modules/gcmodule.c untrack_tuples; Python/gc.c (3.14)',
     file: 'model/tracking.ts',
   },
+  'gc-frozenset-untracking': {
+    summary: 'a new frozenset that can hold nothing tracked (atomic items, untracked tuples) starts untracked',
+    versions: '3.15+',
+    source: 'Objects/setobject.c (measured on 3.15.0rc1)',
+    file: 'model/tracking.ts',
+  },
   'gc-dict-tracking': {
     summary: 'a dict is tracked once it holds something trackable, and a full collection untracks one that holds nothing trackable; from 3.14 every dict is tracked',
     versions: 'all',

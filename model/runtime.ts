@@ -47,6 +47,8 @@ export class Runtime {
   finalizerOrderUnknown = false;
   /** How many times each rule of rules.ts decided something in this run. */
   readonly fired = new Map<RuleId, number>();
+  /** Every object made in this run, in allocation order (memory-reuse.ts reads the free lists' history). */
+  readonly heap: PyObj[] = [];
 
   constructor(readonly profile: Profile, readonly mode: Mode) {
     resetSerials();
@@ -61,6 +63,7 @@ export class Runtime {
   alloc(payload: Payload): PyObj {
     const o = makeObj(payload);
     o.rc = 1;
+    this.heap.push(o);
     return o;
   }
 

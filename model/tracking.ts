@@ -47,6 +47,22 @@ export function trackedAtCreation(rt: Runtime, o: PyObj, untrackedIfAtomic = fal
   return isGcType(o);
 }
 
+/**
+ * Sets are tracked from creation. From 3.15 a frozenset whose items are all atomic (ints, floats,
+ * strs, bytes, None, bools) or untracked tuples starts untracked — measured on 3.15.0rc1:
+ * frozenset([1, 'a']), frozenset([(x, 2)]) and frozenset() are untracked, a frozenset holding a
+ * frozenset is tracked.
+ */
+export function setTrackedAtCreation(rt: Runtime, o: PyObj): boolean {
+  const p = o.payload;
+  if (p.kind !== 'set' || !p.frozen || !atLeast(rt.profile, 3, 15)) {
+    rt.fire('gc-tracked-at-creation');
+    return true;
+  }
+  rt.fire('gc-frozenset-untracking');
+  return p.items.some((i) => (i.payload.kind === 'tuple' ? i.tracked : isGcType(i)));
+}
+
 export function dictsAlwaysTracked(rt: Runtime): boolean {
   rt.fire('gc-dict-tracking');
   return atLeast(rt.profile, 3, 14);

@@ -5,7 +5,7 @@ import { emptyTable, tableAdd, tableMergeIntoEmpty, type SetTable } from './set-
 import { hashOf } from './hashing.ts';
 import type { Runtime } from './runtime.ts';
 import { emptyTuple, sharedByte } from './singletons.ts';
-import { dictInsertTracking, trackedAtCreation } from './tracking.ts';
+import { dictInsertTracking, setTrackedAtCreation, trackedAtCreation } from './tracking.ts';
 
 export function newFloat(rt: Runtime, value: number): PyObj {
   return rt.alloc({ kind: 'float', value });
@@ -60,7 +60,7 @@ export function newSet(rt: Runtime, items: PyObj[], frozen: boolean): PyObj {
   }
   if (table && items.length > 1) rt.fire('set-order');
   const o = rt.alloc({ kind: 'set', items, frozen, table });
-  rt.track(o);
+  if (setTrackedAtCreation(rt, o)) rt.track(o);
   return o;
 }
 
@@ -73,6 +73,6 @@ export function newSetFrom(rt: Runtime, other: PyObj, frozen: boolean): PyObj {
     tableMergeIntoEmpty(table, other.payload.table);
   }
   const o = rt.alloc({ kind: 'set', items: other.payload.items.map((i) => rt.incref(i)), frozen, table });
-  rt.track(o);
+  if (setTrackedAtCreation(rt, o)) rt.track(o);
   return o;
 }

@@ -4,9 +4,9 @@
 import { fileURLToPath } from 'node:url';
 import { awaitHello, exitWithin } from './child-lifecycle.ts';
 import { execa, type ResultPromise } from 'execa';
-import { parseChildLine, type ChildHello } from './pyodide-protocol.ts';
+import { parseChildLine, requestLine, type ChildHello } from './pyodide-protocol.ts';
 import { OracleError, type OracleRequest, type RunResult } from './types.ts';
-import { ProtocolError, clip, encodeRequest } from './worker-protocol.ts';
+import { ProtocolError, clip } from './worker-protocol.ts';
 
 const CHILD_PATH = fileURLToPath(new URL('./pyodide-child.mjs', import.meta.url));
 /** Loading a build takes 1 to 3 s here; a slow machine gets far more. */
@@ -104,7 +104,7 @@ export class PyodideProcess {
         this.finish('timeout', detail);
       }, timeoutMs);
       this.current = { observations: [], size: 0, timer, resolve };
-      this.subprocess.stdin.write(encodeRequest(0, request, timeoutMs));
+      this.subprocess.stdin.write(requestLine(request, timeoutMs));
     });
   }
 

@@ -1,7 +1,7 @@
 // The embedded oracle's wire format: what the child may say, and what the parent refuses.
 import { describe, expect, it } from 'vitest';
-import { endLine, failedLine, helloLine, parseChildLine, parseRequest } from './pyodide-protocol.ts';
-import { encodeRequest, ProtocolError } from './worker-protocol.ts';
+import { endLine, failedLine, helloLine, parseChildLine, parseRequest, requestLine } from './pyodide-protocol.ts';
+import { ProtocolError } from './worker-protocol.ts';
 
 describe('child lines', () => {
   it('round-trip hello, failure and end messages', () => {
@@ -29,8 +29,8 @@ describe('child lines', () => {
 });
 
 describe('requests', () => {
-  it('are the native worker requests, timeout in seconds', () => {
-    const line = encodeRequest(3, { source: 'x = 1\nx', mode: 'repl' }, 2500).trimEnd();
+  it('are one line each, timeout in seconds', () => {
+    const line = requestLine({ source: 'x = 1\nx', mode: 'repl' }, 2500).trimEnd();
     expect(parseRequest(line)).toEqual({ source: 'x = 1\nx', mode: 'repl', timeoutMs: 2500 });
   });
 

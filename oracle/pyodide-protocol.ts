@@ -1,5 +1,5 @@
 // The wire format between PyodideOracle and its child process (oracle/pyodide-child.ts): one line
-// per message each way. Requests are the native worker's (encodeRequest in worker-protocol.ts).
+// per message each way: a request is a JSON object with the source, its mode and its limit.
 // The child answers a program with its observations, each as it happens (a line holding a JSON
 // string, as worker.py's child writes them), then one end line; so a program killed for its time
 // still reports what it observed before.
@@ -35,6 +35,11 @@ export interface ChildRequest {
 }
 
 const MODES: readonly string[] = ['module', 'function', 'repl'];
+
+/** A request as one line: the source, its mode, and its limit in seconds. */
+export function requestLine(request: { source: string; mode: Mode }, timeoutMs: number): string {
+  return `${JSON.stringify({ source: request.source, mode: request.mode, timeout: timeoutMs / 1000 })}\n`;
+}
 
 export function helloLine(hello: Omit<ChildHello, 'type'>): string {
   return `${JSON.stringify({ type: 'hello', ...hello })}\n`;

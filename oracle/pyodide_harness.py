@@ -31,6 +31,9 @@ def prepare(out_path):
     """Binds the observation channel and installs the hooks exactly as worker.py's main() does;
     answers the hello fields as a JSON object."""
     worker._out[0] = os.open(out_path, os.O_WRONLY)
+    # The parent process counts what a program sends back and ends the child past the limit
+    # (oracle/pyodide-process.ts); worker.py's own count would end the program first.
+    worker.OUTPUT_LIMIT = 1 << 62
     builtins.__cmm_observe__ = worker.__cmm_observe__
     sys.displayhook = worker._displayhook
     sys.unraisablehook = worker._ignore_unraisable

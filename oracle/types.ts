@@ -35,6 +35,8 @@ export interface InterpreterInfo {
   bits: 32 | 64;
   kind: 'native' | 'embedded';
   executable?: string;
+  /** How the oracle gives every program a clean interpreter, in a few words (for reports). */
+  design?: string;
 }
 
 export interface Oracle {

@@ -1,11 +1,11 @@
 // A worker that misbehaves after its hello: the client gives it up instead of waiting forever or
-// misreading it, and kills it.
+// misreading it, and kills it; a worker that loses a program hands the others back unrun.
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isRunning, waitFor } from './proc.ts';
-import { WorkerProcess } from './worker-process.ts';
+import { WorkerProcess, type Outcome } from './worker-process.ts';
 
 const HELLO = JSON.stringify({ type: 'hello', version: '3.11.7', bits: 64, executable: '/fake', implementation: 'cpython' });
 
@@ -25,14 +25,15 @@ function fake(name: string, then: string): string {
   return path;
 }
 
-async function answerOf(python: string): Promise<{ status: string; detail?: string; pid: number }> {
-  const worker = await WorkerProcess.start(python, { watchdogSlackMs: 300 });
+/** Sends two programs to the fake; waits until the worker is gone. */
+async function outcomesOf(python: string): Promise<Outcome[]> {
+  const worker = await WorkerProcess.start(python, { design: 'inprocess', watchdogSlackMs: 300 });
   const pid = worker.pid!;
   try {
-    const result = await worker.send({ source: '1', mode: 'module' }, 100);
+    const outcomes = await Promise.all([worker.send({ source: '1', mode: 'module' }, 100), worker.send({ source: '2', mode: 'module' }, 100)]);
     expect(await waitFor(() => !isRunning(pid), 2000)).toBe(true);
     expect(worker.alive).toBe(false);
-    return { ...result, pid };
+    return outcomes;
   } finally {
     await worker.close();
   }
@@ -40,18 +41,39 @@ async function answerOf(python: string): Promise<{ status: string; detail?: stri
 
 describe('a worker that misbehaves', () => {
   it('is given up when it stops answering', async () => {
-    const result = await answerOf(fake('silent', 'exec sleep 60'));
-    expect(result).toMatchObject({ status: 'crash', detail: "the worker stopped answering (no answer 0.3 s past the program's limit)" });
+    const [first, second] = await outcomesOf(fake('silent', 'exec sleep 60'));
+    expect(first).toEqual({ ran: true, result: { status: 'crash', observations: [], detail: "the worker stopped answering (no answer 0.3 s past the program's limit)" } });
+    expect(second).toEqual({ ran: false });
   });
 
-  it('is given up when it answers with something that is not an answer', async () => {
-    const result = await answerOf(fake('garbage', "read line\necho 'garbage out'\nexec sleep 60"));
-    expect(result).toMatchObject({ status: 'error', detail: 'the worker broke the protocol: not a JSON object: garbage out' });
+  it('is given up when it answers with something that is not in the protocol', async () => {
+    const [first] = await outcomesOf(fake('garbage', "head -c 17 >/dev/null\necho 'garbage out'\nexec sleep 60"));
+    expect(first).toEqual({ ran: true, result: { status: 'error', observations: [], detail: 'the worker broke the protocol: an unknown line: garbage out' } });
   });
 
-  it('is given up when it answers a request nobody sent', async () => {
-    const answer = JSON.stringify({ id: 999, status: 'ok', observations: [] });
-    const result = await answerOf(fake('wrong-id', `read line\necho '${answer}'\nexec sleep 60`));
-    expect(result).toMatchObject({ status: 'error', detail: 'the worker broke the protocol: an answer to request 999, which is not waiting' });
+  it('is given up when it writes a line while no program runs', async () => {
+    const path = fake('early', "echo '\"early\"'\nexec sleep 60");
+    const worker = await WorkerProcess.start(path, { design: 'inprocess' });
+    try {
+      expect(await waitFor(() => !worker.alive, 2000)).toBe(true);
+      expect(await worker.send({ source: '1', mode: 'module' }, 100)).toEqual({ ran: false });
+    } finally {
+      await worker.close();
+    }
+  });
+});
+
+describe('a worker that loses a program', () => {
+  it('answers it from the exit record and hands the next one back unrun', async () => {
+    // One observation, then the child's death by SIGSEGV, as the fork server reports it.
+    const [first, second] = await outcomesOf(fake('segv', "head -c 17 >/dev/null\necho '\"1\"'\necho ''\necho '@0000000b'\nexec sleep 60"));
+    expect(first).toEqual({ ran: true, result: { status: 'crash', observations: ['1'], detail: 'killed by signal 11 (SIGSEGV)' } });
+    expect(second).toEqual({ ran: false });
+  });
+
+  it('hands every program back unrun when it retires itself', async () => {
+    const [first, second] = await outcomesOf(fake('retiring', "head -c 17 >/dev/null\necho '.'\necho '@00000000!'\nexec sleep 60"));
+    expect(first).toEqual({ ran: true, result: { status: 'ok', observations: [] } });
+    expect(second).toEqual({ ran: false });
   });
 });

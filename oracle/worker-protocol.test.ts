@@ -1,42 +1,52 @@
 import { describe, expect, it } from 'vitest';
-import { clip, encodeRequest, parseAnswer, parseHello, ProtocolError } from './worker-protocol.ts';
+import { clip, describeWaitStatus, encodeRequest, parseHello, parsePidLine, parseResultLine, ProtocolError } from './worker-protocol.ts';
 
 describe('the worker protocol', () => {
-  it('encodes a request as one line, with the limit in seconds', () => {
-    const line = encodeRequest(7, { source: 'x = """a\nb"""\nx', mode: 'function' }, 1500);
-    expect(line.endsWith('\n')).toBe(true);
-    expect(line.slice(0, -1)).not.toContain('\n');
-    expect(JSON.parse(line)).toEqual({ id: 7, source: 'x = """a\nb"""\nx', mode: 'function', timeout: 1.5 });
+  it('encodes a request as a fixed header (mode, limit in ms, body length) and the source as JSON', () => {
+    const bytes = encodeRequest({ source: 'x = """é\nb"""\nx', mode: 'function' }, 1500);
+    const header = bytes.subarray(0, 17).toString('ascii');
+    const body = bytes.subarray(17);
+    expect(header).toBe(`f000005dc${body.length.toString(16).padStart(8, '0')}`);
+    expect(JSON.parse(body.toString('utf8'))).toBe('x = """é\nb"""\nx');
+    expect(encodeRequest({ source: '', mode: 'repl' }, 0.2).subarray(0, 9).toString('ascii')).toBe('r00000001');
   });
 
   it('reads a hello and nothing else as one', () => {
-    const hello = { type: 'hello', version: '3.15.0a2', bits: 32, executable: '/p', implementation: 'cpython', pid: 4 };
-    expect(parseHello(JSON.stringify(hello))).toEqual({ version: '3.15.0a2', bits: 32, executable: '/p', implementation: 'cpython', pid: 4 });
+    const hello = { type: 'hello', version: '3.15.0a2', bits: 32, executable: '/p', implementation: 'cpython', pid: 4, design: 'fork' };
+    expect(parseHello(JSON.stringify(hello))).toEqual({ version: '3.15.0a2', bits: 32, executable: '/p', implementation: 'cpython', pid: 4, design: 'fork' });
     expect(parseHello(JSON.stringify({ ...hello, bits: 16 }))).toBeUndefined();
     expect(parseHello(JSON.stringify({ ...hello, type: 'hi' }))).toBeUndefined();
     expect(parseHello('Python 3.11.7')).toBeUndefined();
   });
 
-  it('reads an answer, keeping detail only when given', () => {
-    expect(parseAnswer('{"id":3,"status":"ok","observations":["1","\'a\'"]}')).toEqual({
-      id: 3,
-      result: { status: 'ok', observations: ['1', "'a'"] },
-    });
-    expect(parseAnswer('{"id":4,"status":"crash","observations":[],"detail":"killed by signal 9 (SIGKILL)"}').result).toEqual({
-      status: 'crash',
-      observations: [],
-      detail: 'killed by signal 9 (SIGKILL)',
-    });
+  it('reads the lines of the results stream', () => {
+    expect(parseResultLine('')).toEqual({ kind: 'blank' });
+    expect(parseResultLine('"\'a\\nb\'"')).toEqual({ kind: 'observation', text: "'a\nb'" });
+    expect(parseResultLine('.')).toEqual({ kind: 'end', status: 'ok' });
+    expect(parseResultLine('L')).toEqual({ kind: 'end', status: 'too-much' });
+    expect(parseResultLine('E"bad request: x"')).toEqual({ kind: 'end', status: 'error', detail: 'bad request: x' });
+    expect(parseResultLine('@0000000b')).toEqual({ kind: 'exit', waitStatus: 11, retire: false });
+    expect(parseResultLine('@00000300!')).toEqual({ kind: 'exit', waitStatus: 0x300, retire: true });
+    expect(parsePidLine('00003039')).toBe(12345);
   });
 
   it.each([
-    ['not JSON', 'oops'],
-    ['an id that is not a number', '{"id":"3","status":"ok","observations":[]}'],
-    ['an unknown status', '{"id":3,"status":"fine","observations":[]}'],
-    ['observations that are not strings', '{"id":3,"status":"ok","observations":[1]}'],
-    ['no observations', '{"id":3,"status":"ok"}'],
-  ])('rejects an answer with %s', (_what, line) => {
-    expect(() => parseAnswer(line)).toThrow(ProtocolError);
+    ['not JSON', '"unterminated'],
+    ['an error line without its detail', 'E'],
+    ['an exit record of the wrong width', '@123'],
+    ['anything else', 'garbage out'],
+  ])('rejects %s', (_what, line) => {
+    expect(() => parseResultLine(line)).toThrow(ProtocolError);
+  });
+
+  it('rejects a pid record that is not eight hex digits', () => {
+    expect(() => parsePidLine('12345')).toThrow(ProtocolError);
+  });
+
+  it('reads a wait status as POSIX encodes it', () => {
+    expect(describeWaitStatus(0)).toEqual({ exitCode: 0 });
+    expect(describeWaitStatus(3 << 8)).toEqual({ exitCode: 3 });
+    expect(describeWaitStatus(9)).toEqual({ signal: 9 });
   });
 
   it('clips text to one short line', () => {

@@ -1,12 +1,26 @@
-# The native oracle's Python side (SPEC sections 1 and 2): a persistent worker that runs each
-# program in a forked child, so that every program starts from the same interpreter state.
+# The native oracle's Python side (SPEC sections 1 and 2): a fork server. Prepared once, it forks
+# one child per program, and every child starts from the same interpreter state, byte for byte:
+# the server's own loop allocates nothing that outlives an iteration, so the heap the children
+# inherit never changes (the same addresses, the same free lists; see _serve).
 #
-# Protocol: newline-delimited JSON over stdin/stdout. The worker first writes a hello line, then
-# answers each request line {"id", "source", "mode", "timeout"} with exactly one line
-# {"id", "status", "observations", "detail"?}, in order.
+# Streams (set up by the client, oracle/worker-process.ts):
+#   fd 0  requests, read by the server (a fixed-size header) and by the child (the body);
+#   fd 1  results: the hello, then per program the child's observation lines and end line, then
+#         the server's exit record once the child is gone;
+#   fd 3  pids: one record per child as it starts (the client kills a child past its limit).
+# A request is HEADER_SIZE ASCII bytes: the mode's letter (m, f or r), the time limit in
+# milliseconds and the body's length in bytes (eight hex digits each), then the body: the source
+# as one JSON string. Per program the results stream carries:
+#   "..."        an observation, as a JSON string, written the moment it is made;
+#   .            the end of a program that ran to its end or stopped at an exception;
+#   E"..."       the end of a program the harness could not run (the detail as a JSON string);
+#   L            the end of a program that sent back more than OUTPUT_LIMIT bytes;
+#   @xxxxxxxx    the exit record: the child's wait status in hex, after an empty line that ends a
+#                line cut short by a kill. A `!` after it says the server retires (see _serve).
 #
 # Must run unchanged on CPython 3.8 and every later 3.x, with only the standard library.
-# Started as `python -S -u worker.py` with PYTHONHASHSEED=0.
+# Started as `python -S -u worker.py [--design fork|inprocess|once] [--cpu N]` with
+# PYTHONHASHSEED=0.
 import sys
 
 if sys.version_info < (3, 8):
@@ -20,10 +34,10 @@ import os
 def _without_address_randomization():
     """Re-executes the worker with address space randomization off (Linux personality flag).
 
-    Addresses steer a few of the interpreter's caches (tables hashed by identity), so with
-    randomized addresses two workers differ in details a program can observe, such as the count
-    of references to None; with fixed addresses every worker starts alike, and id() values repeat
-    from one run to the next.
+    Addresses steer a few of the interpreter's caches (tables hashed by identity) and the order of
+    sets of objects, so with randomized addresses two workers differ in details a program can
+    observe, such as the count of references to None; with fixed addresses every worker starts
+    alike, and id() values repeat from one run to the next.
     """
     if not sys.platform.startswith('linux') or os.environ.pop('CMM_FIXED_ADDRESSES', None) == '1':
         return
@@ -39,41 +53,49 @@ def _without_address_randomization():
     except Exception:
         return
     os.environ['CMM_FIXED_ADDRESSES'] = '1'
-    os.execv(sys.executable, [sys.executable, '-S', '-u', os.path.abspath(__file__)])
+    os.execv(sys.executable, [sys.executable, '-S', '-u', os.path.abspath(__file__)] + sys.argv[1:])
 
 
 if __name__ == '__main__':
     _without_address_randomization()
 
-# Imported here, once, by the parent: a child inherits them instead of importing them per program.
-# Their names are interned before any program runs, the same for every program.
+# Imported here, once: a child inherits them instead of importing them per program. Their names
+# are interned before any program runs, the same for every program; weakref is one of the three
+# modules a program may import, so that importing it costs a program nothing.
 import ast
 import builtins
 import gc
 import json
 import resource
-import select
 import signal
-import time
+import weakref
 
 MEMORY_LIMIT = 2 << 30
-# The child's own alarm fires this many seconds past its timeout, so that a child whose worker
-# was killed (and cannot kill it any more) still ends.
+# The child's own alarm fires this many seconds past its limit, so that a child nobody can kill
+# any more (its server was killed) still ends.
 BACKSTOP_SECONDS = 2
-CHUNK = 65536
 # What one program may send back: far more than any case observes, far less than a client can
 # hold in one line (a JavaScript string tops out near 512 MiB).
 OUTPUT_LIMIT = 64 << 20
+HEADER_SIZE = 17
+REQUESTS, RESULTS, PIDS = 0, 1, 3
+MODES = {b'm': 'module', b'f': 'function', b'r': 'repl'}
 
-# The child's end of its result pipe; set in the child only.
-_out = [-1]
-# The pid of the child running now, for the SIGTERM handler and shutdown.
+# Where observations go (fd 1, or the observation device of the embedded builds).
+_out = [RESULTS]
+# Bytes of observations the current program has sent.
+_sent = [0]
+# The pid of the child running now, for the SIGTERM handler.
 _running = [0]
 
 
-# ------------------------------------------------------------------ observation (child side)
-# Each observation leaves the child at once as one line holding a JSON string, so that nothing
-# of it stays alive in the program's heap and a timeout or crash still reports what came before.
+# ------------------------------------------------------------------ observation
+# Each observation leaves at once as one line holding a JSON string, so that nothing of it stays
+# alive in the program's heap and a timeout or crash still reports what came before.
+
+class _TooMuchOutput(Exception):
+    pass
+
 
 def _write_all(fd, data):
     while data:
@@ -81,7 +103,11 @@ def _write_all(fd, data):
 
 
 def _emit(text):
-    _write_all(_out[0], (json.dumps(text) + '\n').encode('ascii'))
+    line = (json.dumps(text) + '\n').encode('ascii')
+    _sent[0] += len(line)
+    if _sent[0] > OUTPUT_LIMIT:
+        raise _TooMuchOutput()
+    _write_all(_out[0], line)
 
 
 def __cmm_observe__(value):
@@ -102,7 +128,7 @@ def _ignore_unraisable(unraisable):
     pass
 
 
-# ------------------------------------------------------------------ preparing a program (child)
+# ------------------------------------------------------------------ preparing a program
 
 _DOCSTRING_OWNERS = (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
@@ -175,6 +201,8 @@ def _run_program(source, mode):
             prepared = _repl_inputs(source)
         else:
             prepared = _compile_program(source, mode == 'function')
+    except _TooMuchOutput:
+        raise
     except BaseException as exc:
         _emit('!' + type(exc).__name__)
         return
@@ -194,192 +222,121 @@ def _run_program(source, mode):
                 tree = ast.parse(segment, '<stdin>', 'single')
                 exec(compile(tree, '<stdin>', 'single'), namespace)
                 del tree
+    except _TooMuchOutput:
+        raise
     except BaseException as exc:
         _emit('!' + type(exc).__name__)
 
 
-def _child(out, source, mode, timeout):
+# ------------------------------------------------------------------ one program
+
+def _read_exactly(fd, size):
+    """Exactly size bytes (never more: what follows belongs to the next program), or fewer at
+    the end of input."""
+    data = b''
+    while len(data) < size:
+        chunk = os.read(fd, size - len(data))
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
+def _run_request(header):
+    """Reads the body of the request whose header is given, runs it and writes its end line."""
+    try:
+        mode = MODES.get(header[0:1])
+        timeout_ms = int(header[1:9], 16)
+        body = _read_exactly(REQUESTS, int(header[9:17], 16))
+        source = json.loads(body.decode('utf-8'))
+        del body
+        if mode is None or not isinstance(source, str) or timeout_ms <= 0:
+            raise ValueError('not a request: %r' % (header,))
+    except Exception as exc:
+        _write_all(RESULTS, b'E' + json.dumps('bad request: %s' % exc).encode('ascii') + b'\n')
+        return
+    if _running[0] == 0:
+        signal.alarm(timeout_ms // 1000 + 1 + BACKSTOP_SECONDS)
+    _sent[0] = 0
+    try:
+        _run_program(source, mode)
+        end = b'.\n'
+    except _TooMuchOutput:
+        end = b'L\n'
+    except BaseException as exc:
+        end = b'E' + json.dumps('the harness failed: %s: %s' % (type(exc).__name__, exc)).encode('ascii') + b'\n'
+    _write_all(RESULTS, end)
+
+
+def _child(header):
     code = 70
     try:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        # Nothing the program writes may reach the protocol, and no child may hold the worker's
-        # pipes open: the client sees the worker's end when its pipes close, which must not
-        # wait for an orphaned child.
-        null = os.open(os.devnull, os.O_RDWR)
-        for fd in (0, 1, 2):
-            os.dup2(null, fd)
-        os.close(null)
-        hard = resource.getrlimit(resource.RLIMIT_AS)[1]
-        limit = MEMORY_LIMIT if hard == resource.RLIM_INFINITY else min(MEMORY_LIMIT, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-        signal.alarm(int(timeout) + BACKSTOP_SECONDS)
-        _out[0] = out
-        _run_program(source, mode)
-        _write_all(out, b'.\n')
+        _running[0] = 0
+        _run_request(header)
         code = 0
-    except BaseException as exc:
-        try:
-            detail = 'the worker failed in its child: %s: %s' % (type(exc).__name__, exc)
-            _write_all(out, b'E' + json.dumps(detail).encode('ascii') + b'\n')
-            code = 0
-        except BaseException:
-            pass
     finally:
         os._exit(code)
 
 
-# ------------------------------------------------------------------ the worker (parent side)
+# ------------------------------------------------------------------ the server
 
-class _Stdin(object):
-    """Requests arrive on fd 0; read with os.read so that it can be polled while a child runs."""
-
-    def __init__(self):
-        self.buffer = b''
-
-    def absorb(self):
-        """Reads what is there; False at end of input."""
-        data = os.read(0, CHUNK)
-        self.buffer += data
-        return bool(data)
-
-    def readline(self):
-        """The next line without its newline, or None at end of input."""
-        while b'\n' not in self.buffer:
-            if not self.absorb():
-                return None
-        line, _, self.buffer = self.buffer.partition(b'\n')
-        return line
-
-
-_stdin = _Stdin()
-
-
-def _kill_running():
+def _on_sigterm(signum, frame):
     pid = _running[0]
     if pid:
-        _running[0] = 0
         try:
             os.kill(pid, signal.SIGKILL)
-        except OSError:
-            pass
-        try:
             os.waitpid(pid, 0)
         except OSError:
             pass
-
-
-def _on_sigterm(signum, frame):
-    _kill_running()
     os._exit(0)
 
 
-def _signal_name(number):
-    try:
-        return signal.Signals(number).name
-    except ValueError:
-        return 'unknown signal'
+def _serve_fork():
+    """The fork server's loop. Each iteration makes the same objects of the same sizes and frees
+    them in the same order, so that the heap a child inherits is the same every time (checked by
+    oracle/worker-isolation.test.ts): the header is read with one os.read of a fixed size, and
+    every record written has a fixed width. A header that arrives in pieces is the one exception;
+    after it the server retires (a ! after the exit record) and the client starts another."""
+    read, fork, write, waitpid, running = os.read, os.fork, os.write, os.waitpid, _running
+    retire = False
+    while not retire:
+        header = read(REQUESTS, HEADER_SIZE)
+        if len(header) != HEADER_SIZE:
+            if not header:
+                return
+            header += _read_exactly(REQUESTS, HEADER_SIZE - len(header))
+            if len(header) != HEADER_SIZE:
+                return
+            retire = True
+        pid = fork()
+        if pid == 0:
+            _child(header)
+        running[0] = pid
+        write(PIDS, b'%08x\n' % pid)
+        status = waitpid(pid, 0)[1]
+        running[0] = 0
+        write(RESULTS, b'\n@%08x!\n' % status if retire else b'\n@%08x\n' % status)
+        del header, pid, status
 
 
-def _run_in_child(source, mode, timeout):
-    """Returns (status, raw observation lines, detail)."""
-    read_end, write_end = os.pipe()
-    try:
-        pid = os.fork()
-    except OSError as exc:
-        os.close(read_end)
-        os.close(write_end)
-        return 'error', [], 'cannot fork: %s' % exc
-    if pid == 0:
-        os.close(read_end)
-        _child(write_end, source, mode, timeout)
-    os.close(write_end)
-    _running[0] = pid
-    chunks = []
-    poller = select.poll()
-    poller.register(read_end, select.POLLIN)
-    poller.register(0, select.POLLIN)
-    deadline = time.monotonic() + timeout
-    size = 0
-    timed_out = too_much = finished = False
-    while not (finished or too_much):
-        left = deadline - time.monotonic()
-        if left <= 0:
-            timed_out = True
-            break
-        for fd, _ in poller.poll(int(left * 1000) + 1):
-            if fd == read_end:
-                data = os.read(read_end, CHUNK)
-                if data:
-                    chunks.append(data)
-                    size += len(data)
-                    too_much = size > OUTPUT_LIMIT
-                else:
-                    finished = True
-            elif not _stdin.absorb():
-                # The client is gone: nothing will read an answer.
-                _kill_running()
-                os._exit(0)
-    if timed_out or too_much:
-        os.kill(pid, signal.SIGKILL)
-    _running[0] = 0
-    status = os.waitpid(pid, 0)[1]
-    if too_much:
-        os.close(read_end)
-        return 'error', [], 'the program sent back more than %d MiB of observations' % (OUTPUT_LIMIT >> 20)
-    if timed_out:
-        while True:
-            data = os.read(read_end, CHUNK)
-            if not data:
-                break
-            chunks.append(data)
-    os.close(read_end)
-
-    observations = []
-    end = None
-    # The last piece is empty or a line cut short by a kill: only whole lines count.
-    for line in b''.join(chunks).split(b'\n')[:-1]:
-        if line.startswith(b'"'):
-            observations.append(line)
-        else:
-            end = line
-            break
-    if timed_out:
-        return 'timeout', observations, 'ran past its limit of %g s and was killed' % timeout
-    if end == b'.':
-        return 'ok', observations, None
-    if end is not None and end.startswith(b'E'):
-        return 'error', observations, json.loads(end[1:].decode('ascii'))
-    if os.WIFSIGNALED(status):
-        number = os.WTERMSIG(status)
-        return 'crash', observations, 'killed by signal %d (%s)' % (number, _signal_name(number))
-    return 'crash', observations, 'exited with status %d without a result' % os.WEXITSTATUS(status)
-
-
-def _answer(line):
-    # Nothing of the request may stay alive as an object a program could share: the id is kept
-    # only as its JSON text, and the decoded request is dropped before the fork. (Kept as an int,
-    # request k held two references to the small int k while program k ran.)
-    request_id = 'null'
-    try:
-        request = json.loads(line.decode('utf-8'))
-        request_id = json.dumps(request['id'])
-        source = request['source']
-        mode = request['mode']
-        timeout = float(request.get('timeout', 10))
-        del request
-        if not isinstance(source, str):
-            raise ValueError('source is not a string')
-        if mode not in ('module', 'function', 'repl'):
-            raise ValueError('unknown mode %r' % (mode,))
-        if not timeout > 0:
-            raise ValueError('timeout must be positive')
-    except Exception as exc:
-        status, observations, detail = 'error', [], 'bad request: %s: %s' % (type(exc).__name__, exc)
-    else:
-        status, observations, detail = _run_in_child(source, mode, timeout)
-    head = '{"id":%s,"status":"%s","observations":[' % (request_id, status)
-    tail = ']}\n' if detail is None else '],"detail":%s}\n' % json.dumps(detail)
-    return head.encode('ascii') + b','.join(observations) + tail.encode('ascii')
+def _serve_inprocess():
+    """Every program in this one interpreter, one after the other: far faster, and NOT isolated
+    (what one program leaves shows in the next: see bench/RESULTS.md). For measurements only."""
+    pid = os.getpid()
+    _running[0] = -1
+    while True:
+        header = _read_exactly(REQUESTS, HEADER_SIZE)
+        if len(header) != HEADER_SIZE:
+            return
+        os.write(PIDS, b'%08x\n' % pid)
+        _run_request(header)
+        try:
+            del builtins._
+        except AttributeError:
+            pass
+        gc.collect()
+        os.write(RESULTS, b'\n@00000000\n')
 
 
 def _version():
@@ -391,7 +348,39 @@ def _version():
     return text
 
 
+def _die_with_parent():
+    """SIGTERM when the client dies (Linux), so that the server ends its child and itself even
+    while it waits for a child that runs a long program."""
+    if not sys.platform.startswith('linux'):
+        return
+    parent = os.getppid()
+    try:
+        import ctypes
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM, 0, 0, 0)
+    except Exception:
+        return
+    if os.getppid() != parent:
+        os._exit(0)
+
+
+def _options(argv):
+    design, cpu = 'fork', None
+    args = list(argv)
+    while args:
+        flag = args.pop(0)
+        if flag == '--design' and args and args[0] in ('fork', 'inprocess', 'once'):
+            design = args.pop(0)
+        elif flag == '--cpu' and args and args[0].isdigit():
+            cpu = int(args.pop(0))
+        else:
+            sys.stderr.write('worker.py: unknown argument %r\n' % flag)
+            sys.exit(2)
+    return design, cpu
+
+
 def main():
+    design, cpu = _options(sys.argv[1:])
     # The client ends the worker (end of input, SIGTERM); an interrupt at the terminal is its
     # business, and a program must not see it either.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -399,34 +388,41 @@ def main():
     builtins.__cmm_observe__ = __cmm_observe__
     sys.displayhook = _displayhook
     sys.unraisablehook = _ignore_unraisable
-    try:
-        # One program through the whole path first, so that the first real program forks from
-        # the same parent state as every later one (lazily made objects already exist).
-        _answer(b'{"id":0,"source":"","mode":"module","timeout":10}')
-        # The worker's own objects are alive for good: frozen, a child's collections never look
-        # at them (a full collection over the whole inherited heap would copy every page of it),
-        # and the parent, which makes no cycles, never collects at all, so every fork sees the
-        # same collector state.
-        gc.collect()
-        gc.freeze()
-        gc.disable()
-        hello = {
-            'type': 'hello',
-            'version': _version(),
-            'bits': sys.maxsize.bit_length() + 1,
-            'executable': sys.executable,
-            'implementation': sys.implementation.name,
-            'pid': os.getpid(),
-        }
-        _write_all(1, (json.dumps(hello) + '\n').encode('ascii'))
-        while True:
-            line = _stdin.readline()
-            if line is None:
-                break
-            if line.strip():
-                _write_all(1, _answer(line))
-    finally:
-        _kill_running()
+    hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT if hard == resource.RLIM_INFINITY else min(MEMORY_LIMIT, hard), hard))
+    if cpu is not None and hasattr(os, 'sched_setaffinity'):
+        try:
+            os.sched_setaffinity(0, {cpu})
+        except OSError:
+            pass
+    if design != 'once':
+        _die_with_parent()
+    # The server's own objects are alive for good: frozen, a child's collections never look at
+    # them (a full collection over the whole inherited heap would copy every page of it), and
+    # the server, which makes no cycles, never collects at all.
+    gc.collect()
+    gc.freeze()
+    gc.disable()
+    hello = {
+        'type': 'hello',
+        'version': _version(),
+        'bits': sys.maxsize.bit_length() + 1,
+        'executable': sys.executable,
+        'implementation': sys.implementation.name,
+        'pid': os.getpid(),
+        'design': design,
+    }
+    _write_all(RESULTS, (json.dumps(hello) + '\n').encode('ascii'))
+    if design == 'fork':
+        _serve_fork()
+    elif design == 'inprocess':
+        _serve_inprocess()
+    else:
+        header = _read_exactly(REQUESTS, HEADER_SIZE)
+        if len(header) == HEADER_SIZE:
+            _write_all(PIDS, b'%08x\n' % os.getpid())
+            _run_request(header)
+            _write_all(RESULTS, b'\n@00000000\n')
 
 
 if __name__ == '__main__':

@@ -59,7 +59,11 @@ function reusedAddress(a: PyObj, b: PyObj, rule: ReuseRule, heap: readonly PyObj
   const q = second.payload;
   if (p.kind !== q.kind) return false;
   if (p.kind === 'instance' && q.kind === 'instance') return p.cls !== q.cls ? false : rule === 'all' ? true : null;
-  // Types without a free list get the block pymalloc just put back, if nothing was allocated in between.
+  // Types without a free list get the block pymalloc just put back, if nothing was allocated in
+  // between and the new object has the same size: object(), sets, bytes of one length (one byte or
+  // none is a shared object, never freed). Not ints: arithmetic frees temporaries of their size
+  // on the way (5 ** 40 and 5 ** 41 get different blocks).
+  if (p.kind === 'bytes' && q.kind === 'bytes') return p.value.length === q.value.length;
   return p.kind === 'object' || p.kind === 'set';
 }
 

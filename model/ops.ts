@@ -12,6 +12,7 @@ import { newInt, unknownInt } from './small-ints.ts';
 import { newStr } from './strings.ts';
 import { newBytes, newFloat, newList, newTuple } from './values.ts';
 import { sameAddress } from './memory-reuse.ts';
+import { formatPercent } from './printf.ts';
 import { viewContains, viewEquals, viewLength } from './dict-views.ts';
 
 export function asNum(o: PyObj): Num | null {
@@ -303,6 +304,7 @@ export function binaryOp(rt: Runtime, op: BinOp, a: PyObj, b: PyObj): PyObj {
         unsupported('*', a, b);
     }
   }
-  if (op === '%' && (p.kind === 'str' || p.kind === 'bytes')) giveUp('printf-style formatting');
+  if (op === '%' && p.kind === 'str') return formatPercent(rt, p.value, b);
+  if (op === '%' && p.kind === 'bytes') giveUp('printf-style formatting of bytes');
   unsupported(op === '**' ? '** or pow()' : op, a, b);
 }

@@ -13,6 +13,8 @@ export function functionSpecArb(bodyStep: fc.Arbitrary<Step>): fc.Arbitrary<Func
     body: fc.array(bodyStep, { minLength: 1, maxLength: 4 }),
     // Most return one of their names: what comes back out of the frame is the point.
     returns: fc.option(pickArb(), { freq: 4 }),
+    // One in four returns a closure over one of its names instead.
+    closure: fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: pickArb() }),
     args: fc.tuple(pickArb(), pickArb()),
   });
 }

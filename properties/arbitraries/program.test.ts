@@ -134,6 +134,18 @@ describe('programArb', () => {
     }
   });
 
+  it('builds a program from every plan, whichever extension is focused (300 plans each, no CPython)', () => {
+    const failures: string[] = [];
+    for (const ext of EXTENSIONS) {
+      try {
+        fc.sample(programArb({ extensions: EXTENSIONS, focus: [ext] }), { numRuns: 300, seed: 29 });
+      } catch (e) {
+        failures.push(`${ext}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('keeps programs small', () => {
     const sizes = fc.sample(everything(), { numRuns: 200, seed: 7 }).map((p: Program) => p.body.length);
     const mean = sizes.reduce((a, b) => a + b, 0) / sizes.length;

@@ -26,6 +26,11 @@ describe('call values', () => {
     ));
   });
 
+  it('call only a closure: a function bound as a value (x = g) is not one', () => {
+    const p = plan([{ kind: 'callable', which: 'g' }], [{ kind: 'assign', target: 1, value: { kind: 'call-closure', source: 0 } }]);
+    expect(text(p)).toBe(lines('def g(p):', '    return p', 'a = g'));
+  });
+
   it('read the global only once setg has bound it, and a only while it is bound', () => {
     const p = plan([{ kind: 'int-literal', value: 1n }], [
       { kind: 'assign', target: 1, value: { kind: 'get-global' } },

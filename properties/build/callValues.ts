@@ -39,7 +39,8 @@ export function buildCallValue(spec: CallValueSpec, heap: Heap): Built | null {
       return { expr: call(name('outer'), name(src)), obj: heap.create('function', { items: [heap.objectOf(src).id] }) };
     }
     case 'call-closure': {
-      const src = heap.choose(spec.source, (o) => o.kind === 'function');
+      // A closure holds what it closed over; a plain function (`x = g`) takes an argument.
+      const src = heap.choose(spec.source, (o) => o.kind === 'function' && o.items.length > 0);
       if (src === null) return null;
       return { expr: call(name(src)), obj: heap.get(heap.objectOf(src).items[0]!) };
     }

@@ -87,6 +87,11 @@ export interface FunctionSpec {
   body: Step[];
   /** `return <a local>` (a pick among the function's names), or no return (the call gives None). */
   returns: Pick | null;
+  /**
+   * `def inner(): return <a local>` then `return inner` (instead of `returns`): a closure whose
+   * cell keeps the local alive after the call; null for none.
+   */
+  closure: Pick | null;
   /** The arguments, picks among the names bound where the call stands. */
   args: [Pick, Pick];
 }

@@ -6,7 +6,7 @@ const lines = (...l: string[]) => `${l.join('\n')}\n`;
 const defCall = (fn: Partial<FunctionSpec>, target = 3): Step => ({
   kind: 'def-call',
   target,
-  fn: { params: 1, defaultValue: null, body: [], returns: null, args: [0, 0], ...fn },
+  fn: { params: 1, defaultValue: null, body: [], returns: null, closure: null, args: [0, 0], ...fn },
 });
 
 describe('function bodies', () => {
@@ -54,6 +54,14 @@ describe('function bodies', () => {
       observe({ kind: 'hash', a: 1 }),
     ], { mode: 'repl' });
     expect(text(p)).toBe(lines('a = []', 'len(a)', 'def h(p):', '    p', 'x = h(a)', 'b = _', 'hash(b)'));
+  });
+
+  it('return a closure over a local instead, which a later step calls', () => {
+    const p = plan([{ kind: 'int-literal', value: 257n }], [
+      defCall({ body: [{ kind: 'assign', target: 3, value: { kind: 'list', items: [{ kind: 'item-name', source: 0 }] } }], returns: 0, closure: 1 }),
+      { kind: 'assign', target: 4, value: { kind: 'call-closure', source: 0 } },
+    ]);
+    expect(text(p)).toBe(lines('a = 257', 'def h(p):', '    s = [p]', '    def inner():', '        return s', '    return inner', 'x = h(a)', 'y = x()'));
   });
 
   it('keep the global that setg binds inside the body', () => {

@@ -1,7 +1,7 @@
 // A function defined where the step stands and called at once: `def h(p, q, d=257): <steps>;
 // return s`, then `x = h(a, b)`. Its body is built from steps like the program's own, on names of
 // its own (`p q d s t`): the frame holds the arguments, the default and the locals, which die (or
-// are returned) when the call ends.
+// are returned, or kept by the cell of a closure `inner` it returns) when the call ends.
 import type { Expr, FunctionDef, Mode, Stmt } from '../../language/ast.ts';
 import type { DefaultConst, FunctionSpec, Slot, Step } from './extendedPlan.ts';
 import { anyObject, type Heap, type SymObject } from './heap.ts';
@@ -50,9 +50,15 @@ export function defCall(fn: FunctionSpec, target: Slot, heap: Heap, mode: Mode, 
   let result: SymObject;
   try {
     for (const s of fn.body) body.push(...buildStep(s, heap, mode));
-    const ret = fn.returns === null ? null : heap.choose(fn.returns, anyObject);
-    result = ret === null ? heap.create('none') : heap.objectOf(ret);
-    if (ret !== null) body.push({ kind: 'Return', value: name(ret) });
+    const closed = fn.closure === null ? null : heap.choose(fn.closure, anyObject);
+    const ret = closed !== null || fn.returns === null ? null : heap.choose(fn.returns, anyObject);
+    if (closed !== null) {
+      body.push({ kind: 'FunctionDef', name: 'inner', params: [], body: [{ kind: 'Return', value: name(closed) }] }, { kind: 'Return', value: name('inner') });
+      result = heap.create('function', { items: [heap.objectOf(closed).id] });
+    } else {
+      result = ret === null ? heap.create('none') : heap.objectOf(ret);
+      if (ret !== null) body.push({ kind: 'Return', value: name(ret) });
+    }
   } finally {
     heap.leave(scope);
   }

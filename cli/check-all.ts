@@ -27,7 +27,12 @@ export async function checkAll(entries: readonly InterpreterEntry[], settings: C
   // One seed for every interpreter: a divergence on one replays with that seed on any other.
   const seed = settings.seed ?? randomSeed();
   const rows: Row[] = [];
-  for (const entry of entries) rows.push(await checkOne(entry, { ...settings, seed }, io));
+  // A time limit is the whole command's: each interpreter gets an equal share of what is left.
+  const deadline = settings.timeLimitMs !== undefined ? Date.now() + settings.timeLimitMs : undefined;
+  for (const [i, entry] of entries.entries()) {
+    const share = deadline === undefined ? {} : { timeLimitMs: Math.max(1, (deadline - Date.now()) / (entries.length - i)) };
+    rows.push(await checkOne(entry, { ...settings, ...share, seed }, io));
+  }
 
   if (json) io.out(`${JSON.stringify(rows.map(rowObject), null, 2)}\n`);
   else io.out(formatRows(rows, seed));
@@ -39,7 +44,7 @@ async function checkOne(entry: InterpreterEntry, settings: CampaignSettings, io:
     const row: Row = { entry, version: info.version, bits: info.bits };
     const profile = profileOrProblem(info.version, info.bits, info.kind);
     if (typeof profile === 'string') return { ...row, problem: profile };
-    const progress = progressLine(io, settings.runs, `checking the model against ${info.name} (CPython ${info.version})`);
+    const progress = progressLine(io, settings, `checking the model against ${info.name} (CPython ${info.version})`);
     try {
       return { ...row, result: await runCampaign({ oracle, profile, ...settings, onProgress: (done) => progress.update(done) }) };
     } finally {

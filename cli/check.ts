@@ -1,48 +1,55 @@
 // `cmm check`: the conformance campaign against one CPython, with the profile of the version and
 // pointer width that interpreter reports; against several, one after the other (check-all.ts).
-import { runCampaign, type CampaignOptions } from '../properties/campaign.ts';
+import { availableParallelism } from 'node:os';
+import { setOracleDefaults } from '../oracle/discover.ts';
+import { DEFAULT_RUNS, randomSeed, runCampaign, type CampaignOptions } from '../properties/campaign.ts';
 import { formatCampaign } from '../properties/campaignReport.ts';
+import { shardRuns, shardSeed, type Shard } from '../properties/shard.ts';
 import { checkAll } from './check-all.ts';
 import { campaignToJson } from './check-json.ts';
 import { UsageError } from './errors.ts';
 import type { Io } from './io.ts';
 import { ORACLE_OPTIONS, selectOracles, withOracle } from './oracle.ts';
-import { integerOption, modeOption, parseOptions, profileOf, seedOption, stringOption } from './options.ts';
+import { durationOption, integerOption, modeOption, parseOptions, profileOf, seedOption, shardOption, stringOption } from './options.ts';
 import { progressLine } from './progress.ts';
 import { usage } from './usage.ts';
 
 /** The campaign's settings that do not depend on the interpreter. */
-export type CampaignSettings = Pick<CampaignOptions, 'runs' | 'seed' | 'path' | 'mode'>;
+export type CampaignSettings = Pick<CampaignOptions, 'runs' | 'timeLimitMs' | 'seed' | 'path' | 'mode'>;
 
 export async function checkCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseOptions(args, {
     ...ORACLE_OPTIONS,
     runs: { type: 'string' },
+    time: { type: 'string' },
     seed: { type: 'string' },
     path: { type: 'string' },
     mode: { type: 'string' },
+    shard: { type: 'string' },
+    jobs: { type: 'string' },
     json: { type: 'boolean' },
   });
   if (values.help === true) return io.out(usage.check), 0;
   if (positionals.length > 0) throw new UsageError(`check takes no FILE arguments (got '${positionals[0]}')`);
-  const runs = integerOption(values, 'runs', 2000, 1)!;
+  const timeLimitMs = durationOption(values, 'time');
+  const runs = integerOption(values, 'runs', timeLimitMs === undefined ? DEFAULT_RUNS : undefined, 1);
   const seed = seedOption(values);
   const path = stringOption(values, 'path');
+  const shard = shardOption(values);
+  const jobs = integerOption(values, 'jobs', undefined, 1);
   if (path !== undefined && seed === undefined) throw new UsageError('--path replays a failure only together with its --seed');
+  if (path !== undefined && shard !== undefined) throw new UsageError("--path replays one program: give the shard's own seed (the one its report printed) without --shard");
   const mode = values.mode === undefined ? undefined : modeOption(values);
-  const settings: CampaignSettings = {
-    runs,
-    ...(seed !== undefined ? { seed } : {}),
-    ...(path !== undefined ? { path } : {}),
-    ...(mode !== undefined ? { mode } : {}),
-  };
+  // A campaign uses every core, for the embedded builds too (whose library default is one child).
+  setOracleDefaults({ jobs: jobs ?? availableParallelism() });
+  const settings = campaignSettings({ runs, timeLimitMs, seed, path, mode, shard });
 
   const selection = await selectOracles(values);
   if (selection.several) return checkAll(selection.entries, settings, values.json === true, io);
 
   const result = await withOracle(selection.entries[0]!, async (oracle, info) => {
     const profile = profileOf(info.version, info.bits, info.kind);
-    const progress = progressLine(io, runs, `checking the model against ${info.name} (CPython ${info.version})`);
+    const progress = progressLine(io, settings, `checking the model against ${info.name} (CPython ${info.version})`);
     try {
       return await runCampaign({ oracle, profile, ...settings, onProgress: (done) => progress.update(done) });
     } finally {
@@ -55,9 +62,32 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
   } else {
     const { name, version, bits, executable } = result.interpreter;
     io.out(`interpreter: ${name}${executable !== undefined && executable !== name ? ` (${executable})` : ''}, CPython ${version}, ${bits}-bit\n`);
+    if (shard !== undefined) io.out(`shard ${shard.index}/${shard.count}: seed ${result.seed} (replay a failure with this seed alone)\n`);
     io.out(formatCampaign(result));
     // A path from an older version of the generators can lead nowhere: say so rather than look like a pass.
     if (path !== undefined && result.failure === null) io.out(`the replay of path "${path}" found no failure (is the path from another version of cmm?)\n`);
   }
   return result.failure === null ? 0 : 1;
+}
+
+interface Flags {
+  runs: number | undefined;
+  timeLimitMs: number | undefined;
+  seed: number | undefined;
+  path: string | undefined;
+  mode: CampaignOptions['mode'];
+  shard: Shard | undefined;
+}
+
+/** A shard runs its share of the programs with a seed of its own, derived from the campaign's. */
+function campaignSettings(f: Flags): CampaignSettings {
+  const seed = f.shard === undefined ? f.seed : shardSeed(f.seed ?? randomSeed(), f.shard);
+  const runs = f.shard === undefined || f.runs === undefined ? f.runs : shardRuns(f.runs, f.shard);
+  return {
+    ...(runs !== undefined ? { runs } : {}),
+    ...(f.timeLimitMs !== undefined ? { timeLimitMs: f.timeLimitMs } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    ...(f.path !== undefined ? { path: f.path } : {}),
+    ...(f.mode !== undefined ? { mode: f.mode } : {}),
+  };
 }

@@ -3,6 +3,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { MODES, type Mode } from '../language/ast.ts';
 import { profileFor, ProfileError, type Profile } from '../model/profile.ts';
+import type { Shard } from '../properties/shard.ts';
 import { UsageError } from './errors.ts';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
@@ -79,4 +80,27 @@ export function profileOf(version: string, bits: 32 | 64, build?: 'native' | 'em
 
 export function requireFiles(positionals: readonly string[], command: string): void {
   if (positionals.length === 0) throw new UsageError(`${command} needs at least one FILE (see cmm ${command} --help)`);
+}
+
+const UNITS_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** A duration: `90s`, `2m`, `1h`, `500ms`, or a plain number of seconds; in milliseconds. */
+export function durationOption(values: Parsed['values'], name: string): number | undefined {
+  const text = stringOption(values, name);
+  if (text === undefined) return undefined;
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
+  const ms = m ? Number(m[1]) * UNITS_MS[m[2] ?? 's']! : NaN;
+  if (!(ms > 0) || !Number.isFinite(ms)) throw new UsageError(`--${name} expects a duration such as 60s, 5m or 1h, not '${text}'`);
+  return ms;
+}
+
+/** `--shard i/n`: this job is shard i (1-based) of n. */
+export function shardOption(values: Parsed['values']): Shard | undefined {
+  const text = stringOption(values, 'shard');
+  if (text === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!(count >= 1 && index >= 1 && index <= count)) throw new UsageError(`--shard expects i/n with 1 <= i <= n (this job's share of n), not '${text}'`);
+  return { index, count };
 }

@@ -21,15 +21,21 @@ const ORACLE = `  --oracle NAME  the interpreter (default python3): a name from 
                  may be given several times
   --python PATH  the same as --oracle PATH`;
 
-const check = `usage: cmm check [--oracle NAME]... [--runs N] [--seed S [--path P]] [--mode M] [--json]
+const check = `usage: cmm check [--oracle NAME]... [--runs N] [--time T] [--seed S [--path P]] [--mode M]
+                 [--shard I/N] [--jobs J] [--json]
 
-Runs the conformance campaign: N generated programs (default 2000) on the interpreter, each
-compared with the model's prediction for that interpreter's version and pointer width. A
-divergence is shrunk to a small program and reported with its seed and path; pass both back
-(--seed S --path P) to replay exactly that program.
+Runs the conformance campaign: generated programs (2000 by default) on the interpreter, each
+compared with the model's prediction for that interpreter's version and pointer width. Programs
+run in batches on a pool of interpreters; the first divergence is shrunk to a small program and
+reported with its seed and path; pass both back (--seed S --path P) to replay exactly that program.
 ${ORACLE}
-  --mode M   only module, function or repl programs (default: all three)
-  --json     one JSON object instead of text
+  --runs N    at most N programs (with --time: whichever ends first)
+  --time T    run until a time budget: 90s, 5m, 1h (with several interpreters: the whole command's)
+  --mode M    only module, function or repl programs (default: all three)
+  --shard I/N this job is shard I of N (CI matrices): it runs its share of --runs with a seed of its
+              own derived from --seed (give every job the same --seed) and prints that seed
+  --jobs J    programs run at the same time: interpreter processes per oracle (default: one per core)
+  --json      one JSON object instead of text
 With several interpreters the campaign runs on each in turn with one seed, prints one row per
 interpreter, then each shrunk divergence; --json gives an array, one object per interpreter. An
 interpreter that cannot start or that the model has no profile for is a row that says so.

@@ -3,7 +3,7 @@
 // builds loads none of them (loading one takes seconds).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { InterpreterEntry } from './discover.ts';
+import type { InterpreterEntry, OpenOptions } from './discover.ts';
 import { PyodideOracle, pyodideBuilds, type BuildStatus } from './pyodide.ts';
 import type { Oracle } from './types.ts';
 
@@ -31,6 +31,6 @@ function metadataVersion(b: BuildStatus): string | undefined {
   return undefined;
 }
 
-export function openEmbedded(entry: InterpreterEntry): Oracle {
-  return new PyodideOracle(entry.name);
+export function openEmbedded(entry: InterpreterEntry, options: OpenOptions = {}): Oracle {
+  return new PyodideOracle(entry.name, options.jobs !== undefined ? { jobs: options.jobs } : {});
 }

@@ -140,9 +140,24 @@ async function byCommand(spec: string): Promise<OracleSpecResolution> {
   return { ok: true, spec, entries: [{ name: spec, kind: 'native', version: p.version, bits: p.bits, executable: p.executable, available: true }], group: false };
 }
 
+export interface OpenOptions {
+  /** Programs run at the same time (workers, or children of an embedded build); default one per core. */
+  jobs?: number;
+}
+
+let defaults: OpenOptions = {};
+
+/** What every oracle opened afterwards uses unless told otherwise (a command sets it from its flags). */
+export function setOracleDefaults(options: OpenOptions): void {
+  defaults = { ...options };
+}
+
 /** An oracle for the entry, reporting the entry's name; nothing starts until it is first used. */
-export function openOracle(entry: InterpreterEntry): Oracle {
-  const inner = entry.kind === 'embedded' ? openEmbedded(entry) : new NativeOracle({ python: entry.executable ?? entry.name });
+export function openOracle(entry: InterpreterEntry, options: OpenOptions = defaults): Oracle {
+  const inner =
+    entry.kind === 'embedded'
+      ? openEmbedded(entry, options)
+      : new NativeOracle({ python: entry.executable ?? entry.name, ...(options.jobs !== undefined ? { jobs: options.jobs } : {}) });
   return {
     info: async (): Promise<InterpreterInfo> => ({ ...(await inner.info()), name: entry.name }),
     run: (requests) => inner.run(requests),

@@ -8,7 +8,7 @@
 import { createInterface } from 'node:readline';
 import { Worker } from 'node:worker_threads';
 import { EmbeddedInterpreter } from './pyodide-interpreter.ts';
-import { endLine, failedLine, helloLine, parseRequest } from './pyodide-protocol.ts';
+import { endLine, failedLine, helloLine, parseRequest, startLine } from './pyodide-protocol.ts';
 
 /** Past this much memory grown by programs, a fresh child is cheaper than zeroing it before each program. */
 const RETIRE_GROWN_BYTES = 256 << 20;
@@ -71,6 +71,7 @@ async function main(dir: string, version: string): Promise<number> {
       write(endLine({ status: 'error', detail: `bad request: ${firstLine(error)}` }, false));
       continue;
     }
+    write(startLine());
     watchdog.arm(request.timeoutMs + BACKSTOP_MS);
     const end = interpreter.run(request.source, request.mode, (observation) => write(`${observation}\n`));
     watchdog.disarm();

@@ -1,9 +1,11 @@
 // One running embedded-oracle child (oracle/pyodide-child.ts): spawning it, waiting for its hello,
-// sending it one program at a time, killing it when a program runs past its limit, and what
-// happens when it dies. PyodideOracle decides when to start and restart one.
+// handing it programs ahead of time (it runs them in order), killing it when a program runs past
+// its limit, and what happens when it dies or retires. PyodideOracle (a pool of these) decides
+// when to start one. A child that is lost hands back the programs it had not started.
 import { fileURLToPath } from 'node:url';
-import { awaitHello, exitWithin } from './child-lifecycle.ts';
 import { execa, type ResultPromise } from 'execa';
+import { awaitHello, exitWithin } from './child-lifecycle.ts';
+import type { Outcome, PoolWorker } from './pool.ts';
 import { parseChildLine, requestLine, type ChildHello } from './pyodide-protocol.ts';
 import { OracleError, type OracleRequest, type RunResult } from './types.ts';
 import { ProtocolError, clip } from './worker-protocol.ts';
@@ -12,9 +14,12 @@ const CHILD_PATH = fileURLToPath(new URL('./pyodide-child.mjs', import.meta.url)
 /** Loading a build takes 1 to 3 s here; a slow machine gets far more. */
 const HELLO_TIMEOUT_MS = 60_000;
 const CLOSE_GRACE_MS = 2_000;
+/** How long a program may wait for its start line past its own limit (the programs before it run first). */
+const WATCHDOG_SLACK_MS = 10_000;
 /** As the native worker: far more than any case observes, far less than a client can hold. */
 const OUTPUT_LIMIT = 64 << 20;
 const STDERR_KEPT = 4096;
+const CLOSED = 'the oracle was closed before the program finished';
 
 interface SpawnOptions {
   stdin: 'pipe';
@@ -25,16 +30,16 @@ interface SpawnOptions {
   reject: false;
 }
 
-/** The program the child is running now. */
-interface Current {
+interface Job {
+  timeoutMs: number;
+  resolve: (outcome: Outcome) => void;
+  started: boolean;
   observations: string[];
   /** Bytes of observation lines received so far. */
   size: number;
-  timer: NodeJS.Timeout;
-  resolve: (result: RunResult) => void;
 }
 
-export class PyodideProcess {
+export class PyodideProcess implements PoolWorker {
   /** For messages: `pyodide-0.27`. */
   readonly label: string;
   private readonly subprocess: ResultPromise<SpawnOptions>;
@@ -46,8 +51,9 @@ export class PyodideProcess {
   private partial: string[] = [];
   private partialSize = 0;
   private stderrTail = '';
-  private current?: Current;
-  /** Why the child will answer no more programs, once that is known. */
+  private readonly queue: Job[] = [];
+  private timer?: NodeJS.Timeout;
+  /** Why the child takes no more programs, once that is known. */
   private deathDetail?: string;
   private closing?: Promise<void>;
 
@@ -86,24 +92,17 @@ export class PyodideProcess {
     return this.helloValue;
   }
 
-  /** False from the moment the child is given up, retired, closed or found dead. */
+  /** False from the moment the child takes no more programs (given up, retired, closed or dead). */
   get alive(): boolean {
     return this.exited === undefined && this.deathDetail === undefined;
   }
 
-  /** Runs one program; always resolves. Call it again only once the previous call has resolved. */
-  run(request: OracleRequest, timeoutMs: number): Promise<RunResult> {
-    if (!this.alive) {
-      return Promise.resolve({ status: 'crash', observations: [], detail: this.deathDetail ?? 'the child is gone' });
-    }
-    if (this.current) throw new Error('PyodideProcess.run called while a program runs');
-    return new Promise<RunResult>((resolve) => {
-      const timer = setTimeout(() => {
-        const detail = `ran past its limit of ${timeoutMs / 1000} s and was killed`;
-        this.giveUp(detail);
-        this.finish('timeout', detail);
-      }, timeoutMs);
-      this.current = { observations: [], size: 0, timer, resolve };
+  /** Runs one program after those sent before it; always resolves (`ran: false` if the child is gone first). */
+  send(request: OracleRequest, timeoutMs: number): Promise<Outcome> {
+    if (!this.alive) return Promise.resolve({ ran: false });
+    return new Promise<Outcome>((resolve) => {
+      this.queue.push({ timeoutMs, resolve, started: false, observations: [], size: 0 });
+      if (this.queue.length === 1) this.armHead();
       this.subprocess.stdin.write(requestLine(request, timeoutMs));
     });
   }
@@ -111,12 +110,11 @@ export class PyodideProcess {
   /** Ends the child (at once if a program runs, else after its stdin closes). Safe to call twice. */
   close(): Promise<void> {
     this.closing ??= (async () => {
-      const detail = 'the oracle was closed before the program finished';
-      if (this.current) {
-        this.giveUp(detail);
-        this.finish('crash', detail);
-      }
-      this.deathDetail ??= detail;
+      const running = this.queue.length > 0;
+      this.deathDetail ??= CLOSED;
+      clearTimeout(this.timer);
+      for (const job of this.queue.splice(0)) job.resolve({ ran: true, result: { status: 'crash', observations: [], detail: CLOSED } });
+      if (running && !this.exited) this.subprocess.kill('SIGKILL');
       this.subprocess.stdin.end();
       await this.waitForExit(CLOSE_GRACE_MS);
     })();
@@ -146,7 +144,7 @@ export class PyodideProcess {
     let newline: number;
     while ((newline = chunk.indexOf('\n', start)) >= 0) {
       this.partial.push(chunk.slice(start, newline));
-      const line = this.partial.join('');
+      const line = this.partial.length === 1 ? this.partial[0]! : this.partial.join('');
       this.partial = [];
       this.partialSize = 0;
       start = newline + 1;
@@ -155,7 +153,8 @@ export class PyodideProcess {
     if (start < chunk.length) {
       this.partial.push(chunk.slice(start));
       this.partialSize += chunk.length - start;
-      if (this.current && this.current.size + this.partialSize > OUTPUT_LIMIT) this.tooMuch();
+      const head = this.queue[0];
+      if (head && head.size + this.partialSize > OUTPUT_LIMIT) this.tooMuch();
     }
   }
 
@@ -174,56 +173,75 @@ export class PyodideProcess {
       else this.helloWaiter.reject(`${this.label} wrote '${clip(line)}' instead of its hello`);
       return;
     }
-    const current = this.current;
-    if (!current) {
+    const head = this.queue[0];
+    if (!head) {
       if (this.deathDetail === undefined) this.broken(`a line while no program runs: ${clip(line)}`);
       return;
     }
-    if (message.kind === 'observation') {
-      current.size += line.length + 1;
-      if (current.size > OUTPUT_LIMIT) return this.tooMuch();
-      current.observations.push(message.text);
+    if (message.kind === 'start') {
+      head.started = true;
+      this.armHead();
+    } else if (message.kind === 'observation') {
+      head.size += line.length + 1;
+      if (head.size > OUTPUT_LIMIT) return this.tooMuch();
+      head.observations.push(message.text);
     } else if (message.kind === 'end') {
-      // A retiring child leaves by itself: it is no longer alive, but not killed.
-      if (message.retire) this.deathDetail ??= 'the child retired';
-      if (message.end.status === 'ok') this.finish('ok');
-      else this.finish(message.end.status, message.end.detail);
+      this.finish(message.end.status === 'ok' ? { status: 'ok', observations: head.observations } : { status: message.end.status, observations: head.observations, detail: message.end.detail });
+      // A retiring child leaves by itself after this answer; the programs after it go elsewhere.
+      if (message.retire) this.retire('the child retired');
     } else {
       this.broken(`an unexpected ${message.kind} message`);
     }
   }
 
+  private finish(result: RunResult): void {
+    clearTimeout(this.timer);
+    this.queue.shift()?.resolve({ ran: true, result });
+    this.armHead();
+  }
+
+  /** Takes no more programs; those not started come back unrun. */
+  private retire(reason: string): void {
+    this.deathDetail ??= reason;
+    clearTimeout(this.timer);
+    for (const job of this.queue.splice(0)) job.resolve({ ran: false });
+  }
+
+  /** The running program ends with `result`, the child is killed, the others come back unrun. */
+  private giveUp(result: RunResult): void {
+    this.deathDetail ??= result.detail ?? result.status;
+    if (!this.exited) this.subprocess.kill('SIGKILL');
+    this.finish(result);
+    this.retire(this.deathDetail);
+  }
+
   private tooMuch(): void {
-    const detail = `the program sent back more than ${OUTPUT_LIMIT >> 20} MiB of observations`;
-    this.giveUp(detail);
-    if (this.current) this.current.observations = [];
-    this.finish('error', detail);
+    this.giveUp({ status: 'error', observations: [], detail: `the program sent back more than ${OUTPUT_LIMIT >> 20} MiB of observations` });
   }
 
   private broken(what: string): void {
-    const detail = `the child broke the protocol: ${what}`;
-    this.giveUp(detail);
-    this.finish('error', detail);
+    this.giveUp({ status: 'error', observations: [], detail: `the child broke the protocol: ${what}` });
   }
 
-  /** Kills the child; whatever it sends afterwards is ignored. */
-  private giveUp(detail: string): void {
-    this.deathDetail ??= detail;
-    if (!this.exited) this.subprocess.kill('SIGKILL');
-  }
-
-  private finish(status: RunResult['status'], detail?: string): void {
-    const current = this.current;
-    if (!current) return;
-    this.current = undefined;
-    clearTimeout(current.timer);
-    current.resolve(detail === undefined ? { status, observations: current.observations } : { status, observations: current.observations, detail });
+  /** The head program's clock: its limit once it started, a watchdog while the ones before it run. */
+  private armHead(): void {
+    clearTimeout(this.timer);
+    const head = this.queue[0];
+    if (head === undefined) return;
+    const limit = head.timeoutMs;
+    this.timer = head.started
+      ? setTimeout(() => this.giveUp({ status: 'timeout', observations: head.observations, detail: `ran past its limit of ${limit / 1000} s and was killed` }), limit)
+      : setTimeout(() => this.giveUp({ status: 'crash', observations: [], detail: `the child stopped answering (no start ${WATCHDOG_SLACK_MS / 1000} s past the program's limit)` }), limit + WATCHDOG_SLACK_MS);
+    this.timer.unref();
   }
 
   private onExit(how: string): void {
     this.exited = how;
+    clearTimeout(this.timer);
     if (this.helloWaiter) this.helloWaiter.reject(`${this.label} exited with ${how} before it loaded`);
-    this.finish('crash', this.deathDetail ?? `the child died (${how})${this.stderrNote()}`);
+    const head = this.queue[0];
+    if (head?.started) this.finish({ status: 'crash', observations: head.observations, detail: this.deathDetail ?? `the child died (${how})${this.stderrNote()}` });
+    this.retire(`the child died (${how})`);
   }
 
   /** The last line of the child's stderr, as a suffix for a one-line message. */

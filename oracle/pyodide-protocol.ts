@@ -1,8 +1,9 @@
 // The wire format between PyodideOracle and its child process (oracle/pyodide-child.ts): one line
 // per message each way: a request is a JSON object with the source, its mode and its limit.
-// The child answers a program with its observations, each as it happens (a line holding a JSON
-// string, as worker.py's child writes them), then one end line; so a program killed for its time
-// still reports what it observed before.
+// The child takes requests ahead of time and runs them in order; it answers each program with a
+// start line, its observations, each as it happens (a line holding a JSON string, as worker.py
+// writes them), then one end line; so a program killed for its time still reports what it
+// observed before.
 import type { Mode } from '../language/ast.ts';
 import { ProtocolError, clip } from './worker-protocol.ts';
 
@@ -24,6 +25,8 @@ export type ProgramEnd = { status: 'ok' } | { status: 'error' | 'crash'; detail:
 export type ChildLine =
   | { kind: 'hello'; hello: ChildHello }
   | { kind: 'failed'; detail: string }
+  /** The child starts the next program (its clock starts now). */
+  | { kind: 'start' }
   | { kind: 'observation'; text: string }
   /** `retire`: the child leaves after this answer (its interpreter is unusable or too big). */
   | { kind: 'end'; end: ProgramEnd; retire: boolean };
@@ -43,6 +46,10 @@ export function requestLine(request: { source: string; mode: Mode }, timeoutMs: 
 
 export function helloLine(hello: Omit<ChildHello, 'type'>): string {
   return `${JSON.stringify({ type: 'hello', ...hello })}\n`;
+}
+
+export function startLine(): string {
+  return '{"type":"start"}\n';
 }
 
 export function failedLine(detail: string): string {
@@ -75,6 +82,7 @@ export function parseChildLine(line: string): ChildLine {
     return { kind: 'hello', hello: { type: 'hello', version, bits, implementation, pyodide, pid } };
   }
   if (o.type === 'failed' && typeof o.detail === 'string') return { kind: 'failed', detail: o.detail };
+  if (o.type === 'start') return { kind: 'start' };
   if (o.type === 'end') {
     const retire = o.retire === true;
     if (o.status === 'ok') return { kind: 'end', end: { status: 'ok' }, retire };

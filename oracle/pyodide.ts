@@ -1,9 +1,11 @@
 // The embedded oracles (SPEC section 4): CPython compiled to WebAssembly, from the npm package
 // pyodide installed under one alias per release (oracle/pyodide-builds.ts), no Python on the
 // machine needed. One Node process can hold only one Pyodide build, so each oracle runs its build
-// in a child process of its own (oracle/pyodide-child.ts), loaded once and reused for every
-// program; each program starts from the same memory image of the prepared interpreter
-// (oracle/pyodide-memory.ts). A program past its limit, or a child that dies, costs a new child.
+// in child processes of its own (oracle/pyodide-child.ts), a pool of them (oracle/pool.ts), each
+// loaded once and handed programs ahead of time; each program starts from the same memory image
+// of the prepared interpreter (oracle/pyodide-memory.ts). A program past its limit, or a child
+// that dies, costs a new child.
+import { WorkerPool } from './pool.ts';
 import { buildStatus, findBuild, PYODIDE_BUILDS, type PyodideBuild } from './pyodide-builds.ts';
 import { PyodideProcess } from './pyodide-process.ts';
 import { OracleError, type InterpreterInfo, type Oracle, type OracleRequest, type RunResult } from './types.ts';
@@ -13,19 +15,22 @@ export { PYODIDE_BUILDS, pyodideBuilds, type BuildStatus, type PyodideBuild } fr
 export interface PyodideOracleOptions {
   /** Per-program wall-clock limit when a request gives none. Default 10 s. */
   timeoutMs?: number;
+  /**
+   * Children running programs at the same time, each with the build loaded (about 250 MB each;
+   * a child beyond the first starts only when programs wait for it). Default 1: `cmm check`
+   * asks for one per core.
+   */
+  jobs?: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
-const CLOSED = 'the oracle was closed before the program finished';
+/** Programs handed to one child ahead of its answers. */
+const WINDOW = 16;
 
 export class PyodideOracle implements Oracle {
   readonly build: PyodideBuild;
-  private readonly timeoutMs: number;
-  private child?: PyodideProcess;
-  private starting?: Promise<PyodideProcess>;
-  private closing?: Promise<void>;
-  /** Programs run one at a time: a later run() waits for the earlier ones. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly jobs: number;
+  private readonly pool: WorkerPool<PyodideProcess>;
 
   /** `build`: a name (`wasm-3.12`), a CPython version (`3.12`) or an alias (`pyodide-0.27`). */
   constructor(build: string, options: PyodideOracleOptions = {}) {
@@ -34,68 +39,37 @@ export class PyodideOracle implements Oracle {
       throw new OracleError(`'${build}' is no embedded build: choose one of ${PYODIDE_BUILDS.map((b) => b.name).join(', ')}`);
     }
     this.build = found;
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.jobs = Math.max(1, options.jobs ?? 1);
+    this.pool = new WorkerPool({
+      size: this.jobs,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      window: WINDOW,
+      name: found.name,
+      start: () => this.start(),
+    });
   }
 
-  /** The pid of the running child, if one is running (for tests and diagnostics). */
+  /** The pid of the first running child, if one is running (for tests and diagnostics). */
   get pid(): number | undefined {
-    return this.child?.alive ? this.child.pid : undefined;
+    return this.pids[0];
+  }
+
+  /** The pids of the running children. */
+  get pids(): number[] {
+    return this.pool.workers.flatMap((w) => (w.pid !== undefined ? [w.pid] : []));
   }
 
   async info(): Promise<InterpreterInfo> {
-    const { hello } = await this.ready();
+    const { hello } = await this.pool.first();
     return { name: this.build.name, version: hello.version, bits: hello.bits, kind: 'embedded' };
   }
 
   run(requests: readonly OracleRequest[]): Promise<RunResult[]> {
-    if (this.closing) return Promise.reject(this.closedError());
-    const results = this.queue.then(() => this.runInOrder(requests));
-    this.queue = results.catch(() => undefined);
-    return results;
+    return this.pool.run(requests);
   }
 
   close(): Promise<void> {
-    this.closing ??= (async () => {
-      const child = this.child ?? (await this.starting?.catch(() => undefined));
-      this.child = undefined;
-      await child?.close();
-    })();
-    return this.closing;
-  }
-
-  private async runInOrder(requests: readonly OracleRequest[]): Promise<RunResult[]> {
-    const results: RunResult[] = [];
-    for (const request of requests) {
-      if (this.closing) {
-        results.push({ status: 'crash', observations: [], detail: CLOSED });
-        continue;
-      }
-      const child = await this.ready();
-      results.push(await child.run(request, request.timeoutMs ?? this.timeoutMs));
-    }
-    return results;
-  }
-
-  private closedError(): OracleError {
-    return new OracleError(`the oracle for ${this.build.name} is closed`);
-  }
-
-  private async ready(): Promise<PyodideProcess> {
-    if (this.closing) throw this.closedError();
-    if (this.child?.alive) return this.child;
-    this.child = undefined;
-    this.starting ??= this.start();
-    try {
-      const child = await this.starting;
-      if (this.closing) {
-        await child.close();
-        throw this.closedError();
-      }
-      this.child = child;
-      return child;
-    } finally {
-      this.starting = undefined;
-    }
+    return this.pool.close();
   }
 
   private async start(): Promise<PyodideProcess> {

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isRunning, waitFor } from './proc.ts';
-import { WorkerProcess, type Outcome } from './worker-process.ts';
+import type { Outcome } from './pool.ts';
+import { WorkerProcess } from './worker-process.ts';
 
 const HELLO = JSON.stringify({ type: 'hello', version: '3.11.7', bits: 64, executable: '/fake', implementation: 'cpython' });
 

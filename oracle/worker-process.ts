@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Readable, Writable } from 'node:stream';
 import { execa, type ResultPromise } from 'execa';
 import { awaitHello, exitWithin } from './child-lifecycle.ts';
+import type { Outcome, PoolWorker } from './pool.ts';
 import { OracleError, type OracleRequest, type RunResult } from './types.ts';
 import {
   clip,
@@ -48,8 +49,6 @@ export interface WorkerOptions {
   warmupRuns?: number;
 }
 
-/** A program's fate: run (with its result), or handed back unrun because the worker is gone. */
-export type Outcome = { ran: true; result: RunResult } | { ran: false };
 
 interface SpawnOptions {
   env: Record<string, string>;
@@ -115,7 +114,7 @@ function eachLine(stream: Readable, onLine: (line: string) => void): void {
   });
 }
 
-export class WorkerProcess {
+export class WorkerProcess implements PoolWorker {
   readonly python: string;
   readonly design: WorkerDesign;
   private readonly watchdogSlackMs: number;

@@ -2,6 +2,10 @@
 // model, compare; on a divergence fast-check shrinks the program, and the result carries what it
 // takes to replay it exactly (seed and path) and to read it (the program, each divergent value).
 //
+// Programs are screened in batches (screen.ts): no round trip to the interpreter per program.
+// Only the first failing program is shrunk, by replaying its run index as fast-check's path, so
+// the counterexample and its path are exactly those of a sequential fast-check run.
+//
 // A run that does not finish normally (timeout, crash, oracle error) does not fail the property: it
 // is no evidence against the model, and shrinking toward it would chase the machine's load or an
 // interpreter bug instead of the model's. Such runs are counted and kept apart as interpreter
@@ -13,9 +17,10 @@ import type { Profile } from '../model/profile.ts';
 import type { InterpreterInfo, Oracle, RunStatus } from '../oracle/types.ts';
 import type { Extension } from './arbitraries/extensions.ts';
 import { programArb } from './arbitraries/program.ts';
-import { checkProgram, type Predictor } from './checkProgram.ts';
+import { checkProgram, type Checked, type Predictor } from './checkProgram.ts';
 import { describeDivergences, programTextOf } from './describe.ts';
 import { locate, type DivergentObservation } from './locate.ts';
+import { screen, UNBOUNDED_RUNS, type ScreenFailure } from './screen.ts';
 import { Tally, type CampaignTotals, type InterpreterProblem } from './tally.ts';
 
 export type { DivergentObservation } from './locate.ts';
@@ -23,8 +28,12 @@ export type { DivergentObservation } from './locate.ts';
 export interface CampaignOptions {
   oracle: Oracle;
   profile: Profile;
-  /** How many programs to generate (fast-check's numRuns). */
-  runs: number;
+  /** How many programs to generate (fast-check's numRuns); unbounded when only `timeLimitMs` is given. */
+  runs?: number;
+  /** Stop generating after this long (the campaign then reports what it ran). */
+  timeLimitMs?: number;
+  /** Programs per oracle call while screening. */
+  batchSize?: number;
   seed?: number;
   /** With `seed`: replays the counterexample a previous campaign reported. */
   path?: string;
@@ -40,6 +49,9 @@ export interface CampaignOptions {
   /** Called after each generated program has been compared (not during shrinking). */
   onProgress?: (done: number) => void;
 }
+
+/** What a campaign with neither a run count nor a time limit runs. */
+export const DEFAULT_RUNS = 2000;
 
 export interface Counterexample {
   kind: 'divergence' | 'model-error';
@@ -71,6 +83,8 @@ export interface CampaignResult {
   seed: number;
   /** Programs generated and compared before the campaign ended. */
   runs: number;
+  /** Wall-clock time of the whole campaign, shrinking included. */
+  elapsedMs: number;
   totals: CampaignTotals;
   /** Runs that did not finish normally (the first few). */
   problems: InterpreterProblem[];
@@ -92,62 +106,100 @@ export function randomSeed(): number {
 }
 
 export async function runCampaign(options: CampaignOptions): Promise<CampaignResult> {
+  const started = performance.now();
   const { oracle, profile } = options;
   const predict = options.predict ?? predictDetailed;
   const interpreter = await oracle.info();
   const seed = options.seed ?? randomSeed();
   const tally = new Tally();
-  // Totals cover the generated programs only: once a run fails, what follows is shrinking.
-  let counting = true;
-
   const generator = programArb({ mode: options.mode, maxSteps: options.maxSteps, extensions: options.extensions });
+  const result = (failure: CampaignFailure | null): CampaignResult => ({
+    interpreter,
+    profile,
+    seed,
+    runs: tally.totals.programs,
+    elapsedMs: performance.now() - started,
+    totals: tally.totals,
+    problems: tally.problems,
+    failure,
+  });
+
+  // A path given by the user: straight to that counterexample, one program at a time.
+  if (options.path !== undefined) return result(await shrink(generator, options, predict, seed, options.path, tally));
+
+  const deadline = options.timeLimitMs !== undefined ? Date.now() + options.timeLimitMs : undefined;
+  const runs = options.runs ?? (deadline === undefined ? DEFAULT_RUNS : UNBOUNDED_RUNS);
+  const screened = await screen({
+    oracle,
+    profile,
+    predict,
+    generator,
+    seed,
+    runs,
+    ...(deadline !== undefined ? { deadline } : {}),
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
+    onChecked: (checked, program) => {
+      tally.add(checked, program.mode);
+      options.onProgress?.(tally.totals.programs);
+    },
+  });
+  if (screened.failure === null) return result(null);
+  const found = await shrink(generator, options, predict, seed, String(screened.failure.index));
+  return result(found ?? (await unreproduced(screened.failure, options, predict)));
+}
+
+/**
+ * fast-check's own run from `path` (a run index, or a full path to replay): the program at the
+ * path, then fast-check's shrinking if it fails. `tally` counts the first program when given (a
+ * replay by path counts what it replays). Null when the program at the path does not fail.
+ */
+async function shrink(
+  generator: fc.Arbitrary<Program>,
+  options: CampaignOptions,
+  predict: Predictor,
+  seed: number,
+  path: string,
+  tally?: Tally,
+): Promise<CampaignFailure | null> {
+  let first = true;
   const property = fc.asyncProperty(generator, async (program) => {
-    const checked = await checkProgram(program, oracle, profile, predict, options.timeoutMs);
-    if (checked.modelError !== null) {
-      counting = false;
-      throw new ModelError(`${checked.modelError}\n${programTextOf(checked, program.mode)}`);
-    }
-    if (counting) {
+    const checked = await checkProgram(program, options.oracle, options.profile, predict, options.timeoutMs);
+    if (first && tally) {
       tally.add(checked, program.mode);
       options.onProgress?.(tally.totals.programs);
     }
-    if (checked.verdict.divergent > 0) {
-      counting = false;
-      throw new DivergenceError(describeDivergences(checked, program.mode));
-    }
+    first = false;
+    if (checked.modelError !== null) throw new ModelError(`${checked.modelError}\n${programTextOf(checked, program.mode)}`);
+    if (checked.verdict.divergent > 0) throw new DivergenceError(describeDivergences(checked, program.mode));
   });
-
-  const details = await fc.check(property, {
-    numRuns: options.runs,
-    seed,
-    ...(options.path !== undefined ? { path: options.path } : {}),
-  });
-
-  const result: CampaignResult = {
-    interpreter,
-    profile,
-    seed: details.seed,
-    runs: tally.totals.programs,
-    totals: tally.totals,
-    problems: tally.problems,
-    failure: null,
-  };
-  if (!details.failed) return result;
+  const details = await fc.check(property, { seed, path, numRuns: 1 });
+  if (!details.failed) return null;
   if (details.counterexample === null) throw new Error(`the campaign stopped without a counterexample (seed ${details.seed})`);
   const error = details.errorInstance;
   if (!(error instanceof DivergenceError) && !(error instanceof ModelError)) throw error;
   const [program] = details.counterexample;
-  result.failure = {
+  return {
     path: details.counterexamplePath,
     shrinks: details.numShrinks,
     counterexample: await replay(program, options, predict, error instanceof ModelError ? 'model-error' : 'divergence'),
   };
-  return result;
+}
+
+/** A screened failure that did not fail again when replayed: reported as found, unshrunk and flaky. */
+async function unreproduced(found: ScreenFailure, options: CampaignOptions, predict: Predictor): Promise<CampaignFailure> {
+  const kind = found.checked.modelError !== null ? 'model-error' : 'divergence';
+  const counterexample = counterexampleOf(found.program, found.checked, kind);
+  return { path: String(found.index), shrinks: 0, counterexample: { ...counterexample, reproduced: false } };
 }
 
 /** Runs the shrunk program once more, for its details and to tell a steady failure from a flaky one. */
 async function replay(program: Program, options: CampaignOptions, predict: Predictor, kind: Counterexample['kind']): Promise<Counterexample> {
   const checked = await checkProgram(program, options.oracle, options.profile, predict, options.timeoutMs);
+  return counterexampleOf(program, checked, kind);
+}
+
+function counterexampleOf(program: Program, checked: Checked, kind: Counterexample['kind']): Counterexample {
   return {
     kind,
     mode: program.mode,

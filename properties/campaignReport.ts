@@ -6,6 +6,7 @@ import { shown } from './describe.ts';
 import { declineRate } from './tally.ts';
 
 const percent = (x: number): string => `${(100 * x).toFixed(1)}%`;
+const rate = (programs: number, ms: number): string => (ms <= 0 ? '-' : (programs / (ms / 1000)).toFixed(0));
 
 export function formatCampaign(result: CampaignResult): string {
   const t = result.totals;
@@ -14,6 +15,7 @@ export function formatCampaign(result: CampaignResult): string {
   out.push(
     `${verdict} · ${describeProfile(result.profile)} (${result.interpreter.name}) · ${t.programs} program${t.programs === 1 ? '' : 's'} · seed ${result.seed}`,
     `observations: ${t.compared} compared, ${t.agreed} agreed, ${t.declined} declined (${percent(t.compared === 0 ? 0 : declineRate(t))}), ${t.divergent} divergent`,
+    `time: ${(result.elapsedMs / 1000).toFixed(1)} s, ${rate(t.programs, result.elapsedMs)} programs/s${result.failure === null ? '' : ' (shrinking included)'}`,
   );
   const problems = t.timeouts + t.crashes + t.errors;
   if (problems > 0) {

@@ -96,16 +96,19 @@ export function dropSetItems(rt: Runtime, p: Payload<'set'>): void {
   for (const i of items) rt.decref(i);
 }
 
-/** A function's defaults, then its closure (func_clear). */
+/** A function's defaults, then its closure tuple, which drops the cells (func_clear). */
 export function dropFunctionReferences(rt: Runtime, p: Payload<'function'>): void {
   if (p.defaults) {
     const d = p.defaults;
     p.defaults = null;
     rt.decref(d);
   }
-  const cells = [...p.closure.values()];
   p.closure.clear();
-  for (const c of cells) rt.decref(c);
+  if (p.closureTuple) {
+    const t = p.closureTuple;
+    p.closureTuple = null;
+    rt.decref(t);
+  }
 }
 
 export function dropCellContent(rt: Runtime, p: Payload<'cell'>): void {

@@ -28,7 +28,7 @@ export function referents(o: PyObj): PyObj[] {
       const inline = p.dict && p.dict.payload.kind === 'dict' && p.dict.payload.embedded ? p.dict.payload.values : [];
       return [...p.attrs.values(), ...inline, ...(p.dict ? [p.dict] : []), p.cls.obj];
     }
-    case 'function': return [...(p.defaults ? [p.defaults] : []), ...p.closure.values()];
+    case 'function': return [...(p.defaults ? [p.defaults] : []), ...(p.closureTuple ? [p.closureTuple] : [])];
     case 'method': return [p.func, p.self];
     case 'builtin': return p.self ? [p.self] : [];
     case 'weakref': return p.callback ? [p.callback] : [];

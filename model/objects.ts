@@ -30,7 +30,11 @@ export type Payload =
   | { kind: 'dict'; keys: PyObj[]; values: PyObj[]; owner?: PyObj; embedded?: boolean }
   /** `items` in insertion order; `table` gives the iteration order while every hash is known. */
   | { kind: 'set'; items: PyObj[]; frozen: boolean; table: SetTable | null }
-  | { kind: 'function'; def: FunctionDef; code: CodeUnit; qualname: string; defaults: PyObj | null; closure: Map<string, PyObj>; globals: 'module' }
+  /**
+   * `closureTuple` is __closure__, the tuple of cells MAKE_FUNCTION received (it holds the cells);
+   * `closure` finds each of its cells by name.
+   */
+  | { kind: 'function'; def: FunctionDef; code: CodeUnit; qualname: string; defaults: PyObj | null; closure: Map<string, PyObj>; closureTuple: PyObj | null; globals: 'module' }
   | { kind: 'class'; cls: ClassInfo }
   | { kind: 'instance'; cls: ClassInfo; attrs: Map<string, PyObj>; dict: PyObj | null }
   | { kind: 'object' }

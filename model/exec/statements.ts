@@ -9,6 +9,7 @@ import { dropItemsLastFirst } from '../dealloc.ts';
 import { reprOf } from '../repr.ts';
 import { giveUp, PyException, type Runtime } from '../runtime.ts';
 import { moduleObject, none } from '../singletons.ts';
+import { newTuple } from '../values.ts';
 import { deleteAttribute, getAttribute, setAttribute } from './attributes.ts';
 import { iterate } from './builtins.ts';
 import { dictSet, evalExpr } from './expressions.ts';
@@ -188,7 +189,10 @@ function augAssign(rt: Runtime, frame: Frame, t: Target, op: '+' | '-' | '*', va
   }
 }
 
-/** MAKE_FUNCTION: the code, the constant defaults tuple, the closure's cells. */
+/**
+ * MAKE_FUNCTION: the code, the constant defaults tuple, and the closure: a tuple of the cells of
+ * its free variables in co_freevars order (BUILD_TUPLE of LOAD_CLOSUREs), which the function holds.
+ */
 export function makeFunction(rt: Runtime, frame: Frame, s: FunctionDef): PyObj {
   const unit = frame.unit.children.get(s);
   if (!unit) throw new Error(`no code for ${s.name}`);
@@ -197,10 +201,11 @@ export function makeFunction(rt: Runtime, frame: Frame, s: FunctionDef): PyObj {
   const closure = new Map<string, PyObj>();
   for (const name of [...unit.scope.frees].sort()) {
     const cell = frame.cells.get(name);
-    if (cell) closure.set(name, rt.incref(cell));
+    if (cell) closure.set(name, cell);
   }
+  const closureTuple = closure.size > 0 ? newTuple(rt, [...closure.values()].map((c) => rt.incref(c)), 'display-or-list') : null;
   const f = rt.alloc({
-    kind: 'function', def: s, code: unit, qualname: s.name, defaults: d ? rt.incref(d) : null, closure, globals: 'module',
+    kind: 'function', def: s, code: unit, qualname: s.name, defaults: d ? rt.incref(d) : null, closure, closureTuple, globals: 'module',
   });
   rt.track(f);
   return f;

@@ -220,7 +220,7 @@ for (const build of builds) {
     it('reports its exact CPython version, 32-bit pointers and kind', async () => {
       const { info } = await played();
       const version = new RegExp(`^${build.python.replace('.', '\\.')}\\.\\d+((a|b|rc)\\d+)?$`);
-      expect(info).toEqual({ name: build.name, version: expect.stringMatching(version), bits: 32, kind: 'embedded' });
+      expect(info).toEqual({ name: build.name, version: expect.stringMatching(version), bits: 32, kind: 'embedded', design: 'memory image restored per program, 1 child' });
     });
 
     it('runs with PYTHONHASHSEED=0: no hash randomization, FNV with a zero key', async () => {

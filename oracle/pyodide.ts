@@ -61,7 +61,8 @@ export class PyodideOracle implements Oracle {
 
   async info(): Promise<InterpreterInfo> {
     const { hello } = await this.pool.first();
-    return { name: this.build.name, version: hello.version, bits: hello.bits, kind: 'embedded' };
+    const children = `${this.jobs} child${this.jobs === 1 ? '' : 'ren'}`;
+    return { name: this.build.name, version: hello.version, bits: hello.bits, kind: 'embedded', design: `memory image restored per program, ${children}` };
   }
 
   run(requests: readonly OracleRequest[]): Promise<RunResult[]> {

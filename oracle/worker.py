@@ -56,7 +56,8 @@ def _without_address_randomization():
     os.execv(sys.executable, [sys.executable, '-S', '-u', os.path.abspath(__file__)] + sys.argv[1:])
 
 
-if __name__ == '__main__':
+if __name__ == '__main__' and sys.argv[1:3] != ['--design', 'once']:
+    # (A worker that runs one program and leaves, the benchmark's naive design, skips it.)
     _without_address_randomization()
 
 # Imported here, once: a child inherits them instead of importing them per program. Their names

@@ -85,6 +85,8 @@ export interface CampaignResult {
   runs: number;
   /** Wall-clock time of the whole campaign, shrinking included. */
   elapsedMs: number;
+  /** Of which shrinking the failure (0 without one). */
+  shrinkMs: number;
   totals: CampaignTotals;
   /** Runs that did not finish normally (the first few). */
   problems: InterpreterProblem[];
@@ -113,19 +115,24 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
   const seed = options.seed ?? randomSeed();
   const tally = new Tally();
   const generator = programArb({ mode: options.mode, maxSteps: options.maxSteps, extensions: options.extensions });
+  let shrinkStarted: number | undefined;
   const result = (failure: CampaignFailure | null): CampaignResult => ({
     interpreter,
     profile,
     seed,
     runs: tally.totals.programs,
     elapsedMs: performance.now() - started,
+    shrinkMs: shrinkStarted === undefined ? 0 : performance.now() - shrinkStarted,
     totals: tally.totals,
     problems: tally.problems,
     failure,
   });
 
   // A path given by the user: straight to that counterexample, one program at a time.
-  if (options.path !== undefined) return result(await shrink(generator, options, predict, seed, options.path, tally));
+  if (options.path !== undefined) {
+    shrinkStarted = started;
+    return result(await shrink(generator, options, predict, seed, options.path, tally));
+  }
 
   const deadline = options.timeLimitMs !== undefined ? Date.now() + options.timeLimitMs : undefined;
   const runs = options.runs ?? (deadline === undefined ? DEFAULT_RUNS : UNBOUNDED_RUNS);
@@ -145,6 +152,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
     },
   });
   if (screened.failure === null) return result(null);
+  shrinkStarted = performance.now();
   const found = await shrink(generator, options, predict, seed, String(screened.failure.index));
   return result(found ?? (await unreproduced(screened.failure, options, predict)));
 }

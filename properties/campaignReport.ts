@@ -15,7 +15,7 @@ export function formatCampaign(result: CampaignResult): string {
   out.push(
     `${verdict} · ${describeProfile(result.profile)} (${result.interpreter.name}) · ${t.programs} program${t.programs === 1 ? '' : 's'} · seed ${result.seed}`,
     `observations: ${t.compared} compared, ${t.agreed} agreed, ${t.declined} declined (${percent(t.compared === 0 ? 0 : declineRate(t))}), ${t.divergent} divergent`,
-    `time: ${(result.elapsedMs / 1000).toFixed(1)} s, ${rate(t.programs, result.elapsedMs)} programs/s${result.failure === null ? '' : ' (shrinking included)'}`,
+    `time: ${(result.elapsedMs / 1000).toFixed(1)} s, ${rate(t.programs, result.elapsedMs - result.shrinkMs)} programs/s${result.failure === null ? '' : `; shrinking took ${(result.shrinkMs / 1000).toFixed(1)} s`}`,
   );
   const problems = t.timeouts + t.crashes + t.errors;
   if (problems > 0) {

@@ -44,7 +44,7 @@ export interface ScreenOutcome {
 /** A batch holds about this much of the oracle's work: enough to amortize a call, little enough that
  * a deadline is overrun by a fraction of a second. */
 const BATCH_SECONDS = 0.1;
-const FIRST_BATCH = 32;
+const FIRST_BATCH = 8;
 const MAX_BATCH = 1024;
 /** Batches handed to the oracle ahead of the one being compared. */
 const AHEAD = 2;

@@ -114,6 +114,7 @@ export const EXTENSION_FEATURES = {
   "__slots__ with '__weakref__'": /'__weakref__'/,
   'a.put(b)': /\w\.put\(\w+\)/,
   'x = a.n': /= \w+\.n$/m,
+  'class attributes of str and tuple': /^ {4}label = 'hello world'\n|^ {4}pair = \(1, 'a'\)\n/m,
   'f-string !a': /\{\w+!a[}:]/,
   'f-string format spec': /\{\w+(![rsa])?:[>^]/,
   '1024 or 1025': /\b102[45]\b/,
@@ -151,7 +152,7 @@ export const MADE_BY_NEW: Readonly<Partial<Record<Extension, readonly ExtensionF
   'builtin-calls': ['chr(97)', 'ord(s)', 'dict()', 'bytes(n)', 'bytes([n])', 'float(x)', 'int(x)', 'tuple() empty', 'list() empty', 'set(x)', 'frozenset(x)'],
   'more-methods': ['d.keys()', 'd.values()', 'd.items()', 'set algebra', 's.lstrip()', 's.title()', 's.capitalize()', 's.zfill(5)', "'{}-{}'.format()", 'b.decode()', 'n.bit_length()', "s.count('a')"],
   'chain-targets': ['a.other = x = value', 'l[0] = x = value'],
-  'class-variety': ['class G(C)', 'class U(S)', "__slots__ with '__weakref__'", 'a.put(b)', 'x = a.n'],
+  'class-variety': ['class G(C)', 'class U(S)', "__slots__ with '__weakref__'", 'a.put(b)', 'x = a.n', 'class attributes of str and tuple'],
   'fstring-specs': ['f-string !a', 'f-string format spec'],
   'wide-boundaries': ['1024 or 1025', 'chr(255)', 'chr(256)', "b'\\x80'", "float('-0.0')"],
 };

@@ -103,7 +103,8 @@ export const EXTENSIONS = [
   'chain-targets',
   /**
    * G(C) overriding C's `__del__`, U(S) (a dict on a slotted class), V (`__weakref__` in its slots),
-   * a method with a parameter (`a.put(b)`), a class attribute read through an instance (`x = a.n`).
+   * a method with a parameter (`a.put(b)`), class attributes of D (257, 'hello world', (1, 'a')) read
+   * through an instance (`x = a.label`).
    */
   'class-variety',
   /** f-strings with `!a` and format specs (`f'{a:>5}'`, `f'{a!r:^7}'`) (with `fstrings`). */

@@ -1,7 +1,7 @@
 // The values the extensions add, as weighted branches of `valueSpecArb` (each only with its extension on).
 import fc from 'fast-check';
 import type {
-  ArithForm, BoundaryValue, BuiltinCall, CallableName, FStringSpecField, MoreClassName, MoreMethod, MoreSliceForm, ValueSpec,
+  ArithForm, BoundaryValue, BuiltinCall, CallableName, ClassAttr, FStringSpecField, MoreClassName, MoreMethod, MoreSliceForm, ValueSpec,
 } from '../build/extendedPlan.ts';
 import type { Branch } from './extensions.ts';
 import { pickArb } from './picks.ts';
@@ -67,7 +67,11 @@ export function moreValueBranches(): Branch<ValueSpec>[] {
       arbitrary: fc.record({ method: fc.constantFrom(...MORE_METHODS), source: pickArb(), other: pickArb() }).map((x): ValueSpec => ({ kind: 'method-more', ...x })),
     },
     { weight: 1, needs: 'fstring-specs', arbitrary: fc.array(fieldArb(), { minLength: 1, maxLength: 2 }).map((fields): ValueSpec => ({ kind: 'fstring-spec', fields })) },
-    { weight: 1, needs: 'class-variety', arbitrary: pickArb().map((source): ValueSpec => ({ kind: 'attr-read', source })) },
+    {
+      weight: 2,
+      needs: 'class-variety',
+      arbitrary: fc.record({ source: pickArb(), attr: fc.constantFrom<ClassAttr>('n', 'label', 'pair') }).map((r): ValueSpec => ({ kind: 'attr-read', ...r })),
+    },
     { weight: 2, needs: 'wide-boundaries', arbitrary: fc.constantFrom(...BOUNDARIES).map((which): ValueSpec => ({ kind: 'boundary', which })) },
   ];
 }

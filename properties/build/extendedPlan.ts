@@ -19,6 +19,9 @@ export type ClassName = Core.ClassName | 'R' | 'T' | 'G' | 'U' | 'V';
 export type CoreClassName = Core.ClassName;
 export type MoreClassName = Exclude<ClassName, Core.ClassName>;
 
+/** D's class attributes. */
+export type ClassAttr = 'n' | 'label' | 'pair';
+
 /** `x = g`, `x = D`: a function or a class as a value. */
 export type CallableName = 'g' | 'outer' | 'D' | 'C';
 
@@ -66,8 +69,11 @@ export type MoreValueSpec =
   | { kind: 'builtin-call'; fn: BuiltinCall; source: Pick; n: 0 | 1 | 2 | 3 }
   | { kind: 'method-more'; method: MoreMethod; source: Pick; other: Pick }
   | { kind: 'fstring-spec'; fields: FStringSpecField[] }
-  /** `a.n`: a class attribute read through an instance of D or F (or its own `n`). */
-  | { kind: 'attr-read'; source: Pick }
+  /**
+   * `a.n`, `a.label`, `a.pair`: a class attribute of D (257, 'hello world', (1, 'a')) read through
+   * an instance of D or F (or the instance's own `n`): constants of the class body's code.
+   */
+  | { kind: 'attr-read'; source: Pick; attr: ClassAttr }
   /** An instance of a class of the extensions. */
   | { kind: 'instance-more'; cls: MoreClassName }
   /** `1024`, `1025`, `chr(255)`, `chr(256)`, `b'\x80'`, `float('-0.0')`: the caches' edges on newer interpreters. */

@@ -46,8 +46,8 @@ export interface SymObject {
 export type Requirement =
   | 'sys' | 'gc' | 'weakref' | 'log'
   | 'C' | 'D' | 'E' | 'F' | 'S'
-  /** D's class attribute `n` and its method `get` (which returns `self.n`). */
-  | 'D.n' | 'D.get'
+  /** D's class attributes `n`, `label`, `pair` and its method `get` (which returns `self.n`). */
+  | 'D.n' | 'D.label' | 'D.pair' | 'D.get'
   | 'f' | 'g' | 'k' | 'mk' | 'probe' | 'cb'
   | 'setg' | 'getg' | 'outer' | 'peek'
   /** The extensions' classes, `keep` (what R's finalizer stores), D's method `put`, a callback per weak reference. */

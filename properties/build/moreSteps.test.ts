@@ -92,6 +92,19 @@ describe('the extensions’ statements and observations', () => {
     ));
   });
 
+  it("read D's class attributes through an instance, and call a method with a parameter", () => {
+    const p = plan([{ kind: 'instance', cls: 'F' }], [
+      { kind: 'assign', target: 1, value: { kind: 'attr-read', source: 0, attr: 'label' } },
+      { kind: 'assign', target: 2, value: { kind: 'attr-read', source: 0, attr: 'pair' } },
+      { kind: 'method-put', obj: 0, value: 2 },
+    ]);
+    expect(text(p)).toBe(lines(
+      'class D:', '    n = 257', "    label = 'hello world'", "    pair = (1, 'a')", '    def get(self):', '        return self.n',
+      '    def put(self, p):', '        self.other = p', 'class F(D):', '    pass',
+      'a = F()', 'b = a.label', 'c = a.pair', 'a.put(c)',
+    ));
+  });
+
   it('do arithmetic at run time on what takes it', () => {
     const p = plan([{ kind: 'tuple', items: [] }, { kind: 'float-literal', value: 1.5 }], [
       { kind: 'assign', target: 2, value: { kind: 'arith', form: 'repeat-0', source: 0, other: 0 } },

@@ -1,12 +1,12 @@
 // The values the extensions add (see extendedPlan.ts), each turned into an expression and the
 // symbolic object it evaluates to; null when the value needs a bound name of some kind and none is.
 import type { FStringPart } from '../../language/ast.ts';
-import type { BoundaryValue, BuiltinCall, CallableName, FStringSpecField, MoreValueSpec, ValueSpec } from './extendedPlan.ts';
+import type { BoundaryValue, BuiltinCall, CallableName, ClassAttr, FStringSpecField, MoreValueSpec, ValueSpec } from './extendedPlan.ts';
 import { arith } from './arithmetic.ts';
 import { builtinCall } from './builtinCalls.ts';
 import { hasGet, useGet } from './callValues.ts';
 import { instanceDict } from './instanceDicts.ts';
-import type { Heap } from './heap.ts';
+import type { Heap, SymObject } from './heap.ts';
 import { moreMethod } from './moreMethods.ts';
 import { attr, bytes, call, int, name, str } from './nodes.ts';
 import { moreSlice } from './sliceForms.ts';
@@ -41,12 +41,22 @@ export function buildMoreValue(spec: MoreValue, heap: Heap): Built | null {
       const src = heap.choose(spec.source, hasGet);
       if (src === null) return null;
       useGet(heap);
-      const own = heap.objectOf(src).fields.get('n');
-      return { expr: attr(name(src), 'n'), obj: own === undefined ? heap.singleton('D.n', () => heap.create('int')) : heap.get(own) };
+      if (spec.attr !== 'n') heap.uses.add(spec.attr === 'label' ? 'D.label' : 'D.pair');
+      const own = spec.attr === 'n' ? heap.objectOf(src).fields.get('n') : undefined;
+      return { expr: attr(name(src), spec.attr), obj: own === undefined ? classAttr(spec.attr, heap) : heap.get(own) };
     }
     case 'boundary':
       return boundary(spec.which, heap);
   }
+}
+
+/** The object a class attribute of D is (one each, made by the class body). */
+function classAttr(which: ClassAttr, heap: Heap): SymObject {
+  return heap.singleton(`D.${which}`, () => {
+    if (which === 'n') return heap.create('int');
+    if (which === 'label') return heap.str('hello world');
+    return heap.create('tuple', { items: [heap.create('int').id, heap.str('a').id], len: 2 });
+  });
 }
 
 /** `x = g`, `x = D`: the one function or class object the prelude made. */

@@ -53,6 +53,8 @@ function classC(shapes: ClassShapes): ClassDef {
 function classD(uses: ReadonlySet<Requirement>): ClassDef {
   const body: Stmt[] = [];
   if (uses.has('D.n')) body.push(assign([name('n')], int(257n)));
+  if (uses.has('D.label')) body.push(assign([name('label')], str('hello world')));
+  if (uses.has('D.pair')) body.push(assign([name('pair')], { kind: 'Tuple', elts: [int(1n), str('a')] }));
   if (uses.has('D.get')) body.push(def('get', ['self'], [ret(attr(self, 'n'))]));
   // A method with a parameter: the argument is stored on the instance.
   if (uses.has('D.put')) body.push(def('put', ['self', 'p'], [assign([attr(self, 'other')], name('p'))]));

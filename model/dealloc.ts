@@ -11,7 +11,7 @@
 //   (Objects/funcobject.c func_dealloc, func_clear); bound methods drop the function, then self
 //   (Objects/classobject.c method_dealloc); weak references drop their callback.
 import { releaseUnit } from './compile/code-unit.ts';
-import { allSlots, classLookup, type PyObj } from './objects.ts';
+import { classLookup, declaredSlots, type PyObj } from './objects.ts';
 import type { Runtime } from './runtime.ts';
 import { clearWeakrefs, runWeakrefCallbacks } from './weakrefs.ts';
 import { emptyTable, tableOrder } from './set-table.ts';
@@ -54,7 +54,7 @@ type Payload<K extends PyObj['payload']['kind']> = Extract<PyObj['payload'], { k
  * __dict__ object.
  */
 export function dropAttributes(rt: Runtime, p: Payload<'instance'>): void {
-  const slots = allSlots(p.cls) ?? [];
+  const slots = declaredSlots(p.cls);
   if (slots.filter((n) => p.attrs.has(n)).length > 1) rt.fire('slots-dealloc-order');
   const names = [...slots.filter((n) => p.attrs.has(n)), ...[...p.attrs.keys()].filter((n) => !slots.includes(n))];
   const values = names.map((n) => p.attrs.get(n) as PyObj);

@@ -167,6 +167,16 @@ export function classLookup(cls: ClassInfo, name: string): PyObj | undefined {
 }
 
 /** The slots of a class and its bases (CPython sorts `__slots__` names: Objects/typeobject.c type_new). */
+/**
+ * Every slot a class and its bases declare, even when some class of the chain has a __dict__ too
+ * (class U(S): pass with S slotted keeps S's slots as descriptors, Objects/typeobject.c).
+ */
+export function declaredSlots(cls: ClassInfo): string[] {
+  const out: string[] = [];
+  for (let c: ClassInfo | null = cls; c; c = c.base) if (c.slots !== null) out.push(...c.slots);
+  return out;
+}
+
 export function allSlots(cls: ClassInfo): string[] | null {
   const out: string[] = [];
   let any = false;

@@ -5,7 +5,7 @@
 //   object, Objects/dictobject.c "managed dict"); `x.__dict__` makes the dict object then. Up to
 //   3.10 the first attribute store creates the instance's dict object.
 import type { PyObj } from '../objects.ts';
-import { classLookup, typeName } from '../objects.ts';
+import { classLookup, declaredSlots, typeName, type ClassInfo } from '../objects.ts';
 import { atLeast } from '../profile.ts';
 import { giveUp, PyException, type Runtime } from '../runtime.ts';
 import { builtinFunction } from '../singletons.ts';
@@ -25,11 +25,14 @@ export function instanceDict(rt: Runtime, o: PyObj): PyObj {
   // 3.14 the collector reaches them only through the object (measured: a cycle through the
   // object is collected, and cleared, while a name still holds the dict). 3.15.0rc1 reaches them
   // through the dict again, as up to 3.12.
-  const embedded = atLeast(rt.profile, 3, 13) && !atLeast(rt.profile, 3, 15);
+  const embedded = atLeast(rt.profile, 3, 13) && !atLeast(rt.profile, 3, 15) && !dictAtFirstStore(rt, p.cls);
   if (embedded) rt.fire('instance-dict-embedded');
   const d = rt.alloc({ kind: 'dict', keys: [], values: [], owner: o, embedded });
   if (trackedAtCreation(rt, d)) rt.track(d);
+  const slots = declaredSlots(p.cls);
   for (const [k, v] of p.attrs) {
+    // Slot values stay in their slots.
+    if (slots.includes(k)) continue;
     const key = rt.incref(internedName(rt, k));
     if (d.payload.kind === 'dict') {
       d.payload.keys.push(key);
@@ -37,7 +40,7 @@ export function instanceDict(rt: Runtime, o: PyObj): PyObj {
     }
     dictInsertTracking(rt, d, key, v);
   }
-  p.attrs.clear();
+  for (const k of [...p.attrs.keys()]) if (!slots.includes(k)) p.attrs.delete(k);
   p.dict = d;
   return d;
 }
@@ -51,7 +54,7 @@ function dictIndex(d: PyObj, name: string): number {
 export function ownAttribute(o: PyObj, name: string): PyObj | undefined {
   const p = o.payload;
   if (p.kind !== 'instance') return undefined;
-  if (p.dict && p.dict.payload.kind === 'dict') {
+  if (p.dict && p.dict.payload.kind === 'dict' && !p.attrs.has(name)) {
     const i = dictIndex(p.dict, name);
     return i >= 0 ? p.dict.payload.values[i] : undefined;
   }
@@ -144,14 +147,28 @@ export function hasBuiltinMethod(o: PyObj, name: string): boolean {
 }
 
 /** Sets an attribute; `value` is borrowed (the object takes a reference of its own). */
+/**
+ * Whether an instance's first attribute store makes its __dict__ object: always up to 3.10; on
+ * 3.13 also for a subclass of a class with __slots__, whose instances get no inline values there
+ * (measured on 3.13.0 and 3.13.2: a cycle through such an instance counts its dict; 3.11, 3.12,
+ * 3.14 and 3.15 keep the values in the object).
+ */
+function dictAtFirstStore(rt: Runtime, cls: ClassInfo): boolean {
+  if (!atLeast(rt.profile, 3, 11)) return true;
+  const is313 = atLeast(rt.profile, 3, 13) && !atLeast(rt.profile, 3, 14);
+  return is313 && declaredSlots(cls).length > 0;
+}
+
 export function setAttribute(rt: Runtime, o: PyObj, name: string, value: PyObj): void {
   const p = o.payload;
   if (p.kind === 'instance') {
     if (p.cls.slots !== null && p.cls.base === null && !p.cls.slots.includes(name)) {
       throw new PyException('AttributeError', `'${p.cls.name}' object has no attribute '${name}'`);
     }
-    if (p.cls.slots === null && !p.dict && !atLeast(rt.profile, 3, 11)) instanceDict(rt, o);
-    if (p.dict && p.dict.payload.kind === 'dict') {
+    // A slot of the class or a base holds its value itself; only other names go to the __dict__.
+    const inSlot = declaredSlots(p.cls).includes(name);
+    if (p.cls.slots === null && !inSlot && !p.dict && dictAtFirstStore(rt, p.cls)) instanceDict(rt, o);
+    if (p.dict && p.dict.payload.kind === 'dict' && !inSlot) {
       const d = p.dict.payload;
       const i = dictIndex(p.dict, name);
       rt.incref(value);

@@ -200,7 +200,9 @@ export function callBuiltin(rt: Runtime, frame: Frame | null, name: string, args
       if (n && n.t === 'int') {
         if (n.v < 0n) throw new PyException('ValueError', 'negative count');
         if (n.v > 100000n) giveUp('a large bytes object');
-        return newBytes(rt, '\0'.repeat(Number(n.v)));
+        // A zeroed buffer (bytes_new with an int, _PyBytes_FromSize): a new object even of one byte;
+        // only the empty bytes is the shared one.
+        return n.v === 0n ? newBytes(rt, '') : rt.alloc({ kind: 'bytes', value: '\0'.repeat(Number(n.v)) });
       }
       if (p.kind === 'str') throw new PyException('TypeError', 'string argument without an encoding');
       const items = iterate(rt, args[0]);

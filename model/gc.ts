@@ -34,6 +34,7 @@ export function referents(o: PyObj): PyObj[] {
     case 'weakref': return p.callback ? [p.callback] : [];
     case 'cell': return p.content ? [p.content] : [];
     case 'class': return [...p.cls.attrs.values()];
+    case 'view': return [p.dict];
     default: return [];
   }
 }
@@ -151,6 +152,8 @@ function clearObject(rt: Runtime, o: PyObj): void {
     case 'weakref': dropCallback(rt, p); break;
     case 'tuple':
     case 'method':
+    case 'view':
+      // No tp_clear: a view is freed when clearing the dict it refers to breaks the cycle.
       break;
     default:
       giveUp(`the collector clearing a ${p.kind}`);

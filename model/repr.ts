@@ -3,10 +3,12 @@
 import { bytesRepr, floatRepr, strRepr } from '../language/literals.ts';
 import { typeName, type PyObj } from './objects.ts';
 import { setOrder } from './set-order.ts';
+import { viewReprParts } from './dict-views.ts';
 
 const SIMPLE_TYPE_REPR = new Set([
   'int', 'float', 'str', 'bytes', 'bool', 'NoneType', 'ellipsis', 'tuple', 'list', 'dict', 'set',
   'frozenset', 'function', 'type', 'method', 'builtin_function_or_method', 'module', 'object', 'cell',
+  'dict_keys', 'dict_values', 'dict_items',
 ]);
 
 export function reprOf(o: PyObj, seen: Set<PyObj> = new Set()): string | null {
@@ -52,6 +54,19 @@ export function reprOf(o: PyObj, seen: Set<PyObj> = new Set()): string | null {
       const body = `{${items.join(', ')}}`;
       if (p.frozen) return order.length === 0 ? 'frozenset()' : `frozenset(${body})`;
       return order.length === 0 ? 'set()' : body;
+    }
+    case 'view': {
+      // Objects/dictobject.c dictview_repr: the type's name around the repr of list(view); a view
+      // met again inside itself prints as '...' (Py_ReprEnter), which the model leaves unknown.
+      if (seen.has(o)) return null;
+      const inner = new Set(seen).add(o);
+      const parts: string[] = [];
+      for (const entry of viewReprParts(p)) {
+        const texts = reprItems(entry, inner);
+        if (texts === null) return null;
+        parts.push(entry.length === 1 ? texts[0] : `(${texts.join(', ')})`);
+      }
+      return `dict_${p.of}([${parts.join(', ')}])`;
     }
     case 'type':
       // Types whose repr names a module other than builtins (weakref.ReferenceType) are left out.

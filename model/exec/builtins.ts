@@ -21,6 +21,7 @@ import { boolOrUnknown, buildSet, dictSet } from './expressions.ts';
 import type { Frame } from './frame.ts';
 import { newWeakref } from '../weakrefs.ts';
 import { setOrder } from '../set-order.ts';
+import { iterateView, viewLength, type Consumer } from '../dict-views.ts';
 
 function arity(name: string, args: PyObj[], min: number, max: number): void {
   if (args.length < min || args.length > max) {
@@ -28,10 +29,15 @@ function arity(name: string, args: PyObj[], min: number, max: number): void {
   }
 }
 
-/** The items of an iterable, as new references. */
-export function iterate(rt: Runtime, o: PyObj): PyObj[] {
+/**
+ * The items of an iterable, as new references. `consumer` says who asks: list_extend (list(),
+ * extend, +=) or anything else, which walks an iterator (tuple(), set(), and PySequence_Fast, which
+ * makes its list from an iterator: join, a slice assignment).
+ */
+export function iterate(rt: Runtime, o: PyObj, consumer: Consumer = 'iterator'): PyObj[] {
   const p = o.payload;
   switch (p.kind) {
+    case 'view': return iterateView(rt, o, consumer);
     case 'list': case 'tuple': return p.items.map((i) => rt.incref(i));
     case 'dict': return p.keys.map((k) => rt.incref(k));
     case 'set': {
@@ -152,6 +158,7 @@ export function callBuiltin(rt: Runtime, frame: Frame | null, name: string, args
         case 'bytes': return newInt(rt, BigInt(p.value.length));
         case 'list': case 'tuple': case 'set': return newInt(rt, BigInt(p.items.length));
         case 'dict': return newInt(rt, BigInt(p.keys.length));
+        case 'view': return newInt(rt, BigInt(viewLength(p)));
         default: throw new PyException('TypeError', `object of type '${typeName(args[0])}' has no len()`);
       }
     }
@@ -237,17 +244,24 @@ export function callBuiltin(rt: Runtime, frame: Frame | null, name: string, args
       return newTuple(rt, iterate(rt, args[0]), args[0].payload.kind === 'list' ? 'display-or-list' : 'other');
     case 'list':
       arity('list', args, 0, 1);
-      return newList(rt, args.length ? iterate(rt, args[0]) : []);
+      return newList(rt, args.length ? iterate(rt, args[0], 'list') : []);
     case 'set':
     case 'frozenset': {
       arity(name, args, 0, 1);
       if (name === 'frozenset' && args.length && args[0].payload.kind === 'set' && args[0].payload.frozen) return operandItself(rt, args[0]);
-      if (args.length && args[0].payload.kind === 'set') return newSetFrom(rt, args[0], name === 'frozenset');
       if (name === 'frozenset' && !args.length && !atLeast(rt.profile, 3, 10)) {
         // Up to 3.9 the empty frozenset is a singleton (Objects/setobject.c emptyfrozenset).
         return sharedEmptyFrozenset(rt);
       }
-      return buildSet(rt, args.length ? iterate(rt, args[0]) : [], name === 'frozenset');
+      const made = args.length && args[0].payload.kind === 'set'
+        ? newSetFrom(rt, args[0], name === 'frozenset')
+        : buildSet(rt, args.length ? iterate(rt, args[0]) : [], name === 'frozenset');
+      if (name === 'frozenset' && !atLeast(rt.profile, 3, 10) && made.payload.kind === 'set' && made.payload.items.length === 0) {
+        // frozenset_new drops an empty result for the singleton.
+        rt.decref(made);
+        return sharedEmptyFrozenset(rt);
+      }
+      return made;
     }
     case 'dict': {
       arity('dict', args, 0, 1);

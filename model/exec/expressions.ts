@@ -15,6 +15,7 @@ import { callExpr } from './calls.ts';
 import type { Frame } from './frame.ts';
 import { loadName } from './names.ts';
 import { getItem, getSlice } from './subscripts.ts';
+import { applySpec, asciiOf } from '../format-spec.ts';
 import { negate } from './unary.ts';
 
 export function evalExpr(rt: Runtime, frame: Frame, e: Expr): PyObj {
@@ -157,11 +158,11 @@ export function dictSet(rt: Runtime, d: PyObj, k: PyObj, v: PyObj): void {
   dictAppend(rt, d, k, v);
 }
 
-/** Python's format(text, spec) for the specs the model knows (only the empty one so far). */
-function formatText(text: string | null, spec: string): string {
+/** format(value, spec): `value` is the object when no conversion made a str of it (format-spec.ts). */
+function formatText(text: string | null, spec: string, value: PyObj | null = null): string {
+  if (spec !== '' && value) return applySpec(value, spec);
   if (text === null) giveUp('formatting a value whose text the model does not know');
-  if (spec === '') return text;
-  giveUp(`the format spec '${spec}'`);
+  return spec === '' ? text : applySpec(text, spec);
 }
 
 function buildFString(rt: Runtime, frame: Frame, parts: FStringPart[]): PyObj {
@@ -183,10 +184,9 @@ function buildFString(rt: Runtime, frame: Frame, parts: FStringPart[]): PyObj {
       if (p.conversion === 'r' || p.conversion === 'a') {
         const r = reprOf(v);
         if (r === null) giveUp('the repr of a value the model does not know');
-        if (p.conversion === 'a' && /[^\x00-\x7f]/.test(r)) giveUp('ascii() of non-ASCII text');
-        text = formatText(r, spec);
+        text = formatText(p.conversion === 'a' ? asciiOf(r) : r, spec);
       } else {
-        text = formatText(strOf(v), spec);
+        text = formatText(strOf(v), spec, p.conversion ? null : v);
       }
       texts.push(text);
     } finally {

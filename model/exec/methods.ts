@@ -4,13 +4,17 @@
 // (_PyUnicode_FromASCII); other results are new objects.
 import type { PyObj } from '../objects.ts';
 import { typeName } from '../objects.ts';
-import { asNum, checkHashable, equals, indexOfKey, operandItself } from '../ops.ts';
+import { asNum, checkHashable, equals, indexOfKey, operandItself, order } from '../ops.ts';
 import { giveUp, PyException, type Runtime } from '../runtime.ts';
 import { bool, none } from '../singletons.ts';
 import { newInt } from '../small-ints.ts';
 import { newStr } from '../strings.ts';
-import { newBytes, newList, newSetFrom } from '../values.ts';
+import { newBytes, newList, newSetFrom, newTuple } from '../values.ts';
 import { tableAdd, tableDiscard } from '../set-table.ts';
+import { dummyReuse, setDifference, setIntersection, setUnion, setUpdate } from '../set-algebra.ts';
+import { newView } from '../dict-views.ts';
+import { strFormat } from '../format-spec.ts';
+import { reprOf } from '../repr.ts';
 import { hashOf } from '../hashing.ts';
 import { dictSet } from './expressions.ts';
 import { iterate } from './builtins.ts';
@@ -32,7 +36,9 @@ function intArg(o: PyObj): bigint {
  * string. The empty string is the shared one.
  */
 function freshStr(rt: Runtime, text: string): PyObj {
-  return text === '' ? newStr(rt, '') : rt.alloc({ kind: 'str', value: text, interned: false });
+  if (text === '') return newStr(rt, '');
+  rt.fire('str-fresh-buffer');
+  return rt.alloc({ kind: 'str', value: text, interned: false });
 }
 
 /** A str whose construction path the model does not follow to the end: identity and count unknown. */
@@ -70,7 +76,7 @@ function listMethod(rt: Runtime, self: PyObj, items: PyObj[], name: string, args
       return none(rt);
     case 'extend': {
       want(name, args, 1, 1);
-      const more = iterate(rt, args[0]);
+      const more = iterate(rt, args[0], 'list');
       items.push(...more);
       return none(rt);
     }
@@ -121,6 +127,10 @@ function listMethod(rt: Runtime, self: PyObj, items: PyObj[], name: string, args
     case 'reverse':
       want(name, args, 0, 0);
       items.reverse();
+      return none(rt);
+    case 'sort':
+      want(name, args, 0, 0);
+      sortInPlace(rt, items);
       return none(rt);
     default:
       giveUp(`list.${name}`);
@@ -175,6 +185,22 @@ function dictMethod(rt: Runtime, self: PyObj, name: string, args: PyObj[]): PyOb
       dropEntries(rt, p);
       return none(rt);
     }
+    case 'keys':
+    case 'values':
+    case 'items':
+      want(name, args, 0, 0);
+      return newView(rt, self, name);
+    case 'popitem': {
+      want(name, args, 0, 0);
+      // Objects/dictobject.c dict_popitem_impl: the last entry's key and value move into a new
+      // tuple (allocated before the size is checked; nothing observes it when the dict is empty).
+      rt.fire('dict-popitem');
+      if (p.keys.length === 0) throw new PyException('KeyError', 'popitem(): dictionary is empty');
+      if (p.embedded) giveUp("popitem on a __dict__ that shares an object's inline values");
+      const k = p.keys.pop() as PyObj;
+      const v = p.values.pop() as PyObj;
+      return newTuple(rt, [k, v]);
+    }
     case 'copy': {
       want(name, args, 0, 0);
       const d = rt.alloc({ kind: 'dict', keys: [], values: [] });
@@ -190,8 +216,14 @@ function dictMethod(rt: Runtime, self: PyObj, name: string, args: PyObj[]): PyOb
 function setMethod(rt: Runtime, self: PyObj, name: string, args: PyObj[]): PyObj {
   const p = self.payload;
   if (p.kind !== 'set') throw new Error('not a set');
-  if (p.frozen && name !== 'copy') giveUp(`frozenset.${name}`);
+  if (p.frozen && !['copy', 'union', 'intersection', 'difference'].includes(name)) giveUp(`frozenset.${name}`);
   switch (name) {
+    case 'union': return setUnion(rt, iterate, self, args);
+    case 'intersection': return setIntersection(rt, iterate, self, args);
+    case 'difference': return setDifference(rt, iterate, self, args);
+    case 'update':
+      setUpdate(rt, iterate, self, args);
+      return none(rt);
     case 'add': {
       want(name, args, 1, 1);
       checkHashable(args[0]);
@@ -201,7 +233,7 @@ function setMethod(rt: Runtime, self: PyObj, name: string, args: PyObj[]): PyObj
         p.items.push(rt.incref(args[0]));
         const h = hashOf(args[0], rt.profile);
         if (h === null) p.table = null;
-        else if (p.table) tableAdd(p.table, args[0], h, () => false);
+        else if (p.table) tableAdd(p.table, args[0], h, () => false, dummyReuse(rt.profile));
       }
       return none(rt);
     }
@@ -248,6 +280,17 @@ function strMethod(rt: Runtime, self: PyObj, s: string, name: string, args: PyOb
       if (/[^\x00-\x7f]/.test(s)) giveUp('case mapping of non-ASCII text');
       return freshStr(rt, name === 'upper' ? s.toUpperCase() : s.toLowerCase());
     }
+    case 'capitalize':
+    case 'title': {
+      want(name, args, 0, 0);
+      if (/[^\x00-\x7f]/.test(s)) giveUp('case mapping of non-ASCII text');
+      // unicode_capitalize returns an empty str unchanged; title writes a new one (PyUnicode_New of
+      // length 0 is the shared '' as well).
+      if (s === '') return operandItself(rt, self);
+      return freshStr(rt, name === 'title' ? titleCase(s) : s[0].toUpperCase() + s.slice(1).toLowerCase());
+    }
+    case 'format':
+      return strFormat(rt, self, args, reprOf);
     case 'strip':
     case 'lstrip':
     case 'rstrip': {
@@ -270,6 +313,7 @@ function strMethod(rt: Runtime, self: PyObj, s: string, name: string, args: PyOb
     }
     case 'join': {
       want(name, args, 1, 1);
+      // PySequence_Fast: a list made from an iterator over the argument.
       const items = iterate(rt, args[0]);
       try {
         const texts = items.map((i) => {
@@ -323,3 +367,35 @@ function strMethod(rt: Runtime, self: PyObj, s: string, name: string, args: PyOb
   }
 }
 
+
+/** str.title of ASCII text: a letter is upper case after a character without case, lower after one with. */
+function titleCase(s: string): string {
+  let previousCased = false;
+  let out = '';
+  for (const c of s) {
+    const letter = /[A-Za-z]/.test(c);
+    out += letter ? (previousCased ? c.toLowerCase() : c.toUpperCase()) : c;
+    previousCased = letter;
+  }
+  return out;
+}
+
+/**
+ * list.sort (Objects/listobject.c list_sort_impl): a stable sort in place, no reference taken or
+ * dropped. The model sorts ints, floats, bools, strs and bytes; items of kinds that do not order
+ * with each other make CPython compare two of them sooner or later, which raises TypeError.
+ */
+function sortInPlace(rt: Runtime, items: PyObj[]): void {
+  rt.fire('list-sort-in-place');
+  if (items.length < 2) return;
+  const scalar = (o: PyObj): boolean => ['int', 'float', 'bool', 'str', 'bytes'].includes(o.payload.kind);
+  if (!items.every(scalar)) giveUp('sorting items other than numbers, strs and bytes');
+  const keyed = items.map((o, i) => ({ o, i }));
+  keyed.sort((a, b) => {
+    const c = order(a.o, b.o, '<');
+    if (c === null) giveUp('sorting values the model does not know');
+    if (Number.isNaN(c)) giveUp('sorting a NaN (the order depends on the merge steps)');
+    return c || a.i - b.i;
+  });
+  items.splice(0, items.length, ...keyed.map((k) => k.o));
+}

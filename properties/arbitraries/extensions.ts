@@ -123,9 +123,6 @@ export const MODEL_GAP_FOUND: Readonly<Partial<Record<Extension, string>>> = {
   'builtin-calls': "3.12.1: `a = bytes(1)`, `sys.getrefcount(a)`: the model says 4294967295, CPython 2 (the same on 3.13-3.15: `bytes(n)` makes a new object even of one byte, only `bytes([97])` is the shared one; first found on wasm-3.15 as `frozenset(x)` of untracked items left untracked, since fixed)",
   'class-variety': "3.8.18: `class S: __slots__ = ('other', 'me')`, `class U(S): pass`, `a = U()`, `a.other = a`, `a = {'k': 257}`, `a = a = a.get('k')`, `gc.collect()`: the model says 2, CPython 1 (shrunk; `del a` does the same on 3.8-3.10: an instance of a subclass of a slotted class whose attributes all went to slots has no dict for the collector to find)",
   'instance-dicts': "3.13.0: `class C` (with `__del__`), `a = C()`, `a.__dict__['k'] = a`, `del a`, `gc.collect()`: the model says 2, CPython 1 (on 3.14 the model declines; 3.8-3.12 and 3.15 agree at 2)",
-  'function-bodies': "wasm-3.14: `def h(p, d=257): pass`, `a = h([])`, `def h(p, d=(1, 'a')): p = (d, p); gc.is_tracked(p)`, `a = h(a)`: the model says False, CPython 3.14.2 True (shrunk; it reduces to `a = (1, 'a')`, `b = (a, None)`, `gc.is_tracked(b)`, the same on 3.15: a tuple made at run time that holds a tuple stays tracked)",
-  'more-cycles': "wasm-3.14: `class C` (with `__del__`), `a = C()`, `a.me = outer(a)`, `a = 'ab'`, `a = a.upper()`, `gc.collect()`: the model says 3, CPython 4 (shrunk; with `class D: pass` it is the same on every interpreter, 3.8: 4 against 5: the model counts one object fewer in a cycle through a closure's cell)",
-  sets: '`a = frozenset()` (shrunk by a campaign on wasm-3.15; `frozenset([1])` too), `gc.is_tracked(a)`: the model says True, CPython 3.15.0rc1 (wasm-3.15) False (3.15 leaves a frozenset that holds only untracked objects untracked, as it does tuples)',
 };
 
 export const MODEL_GAPS: readonly Extension[] = EXTENSIONS.filter((e) => MODEL_GAP_FOUND[e] !== undefined);

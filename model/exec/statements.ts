@@ -1,7 +1,7 @@
 // Executing statements (Python/compile.c decides the order of evaluation; Python/ceval.c what
 // each instruction holds). Assignment evaluates the value first, then each target left to right;
 // a store drops the old value after the new one is in place.
-import type { ClassDef, Expr, FunctionDef, Stmt, Target } from '../../language/ast.ts';
+import type { ClassDef, Expr, FunctionDef, SliceExpr, Stmt, Target } from '../../language/ast.ts';
 import { docstring } from '../compile/code-unit.ts';
 import type { ClassInfo, PyObj } from '../objects.ts';
 import { binaryOp, repeatCount } from '../ops.ts';
@@ -17,7 +17,7 @@ import type { Frame } from './frame.ts';
 import { deleteName, loadName, storeName } from './names.ts';
 import { storesBorrowed } from './borrowed-refs.ts';
 import { nameKind } from '../compile/scope.ts';
-import { delItem, getItem, setItem } from './subscripts.ts';
+import { delItem, delSlice, getItem, setItem, setSlice } from './subscripts.ts';
 
 export class ReturnSignal {
   constructor(readonly value: PyObj) {}
@@ -98,7 +98,10 @@ function assign(rt: Runtime, frame: Frame, t: Target, v: PyObj): void {
     const container = evalExpr(rt, frame, t.value);
     let index: PyObj | null = null;
     try {
-      if (t.index.kind === 'Slice') giveUp('slice assignment');
+      if (t.index.kind === 'Slice') {
+        withBounds(rt, frame, t.index, (lo, hi, st) => setSlice(rt, container, lo, hi, st, v, (o) => iterate(rt, o)));
+        return;
+      }
       index = evalExpr(rt, frame, t.index);
       setItem(rt, container, index, v, (d, k, val) => dictSet(rt, d, k, val));
     } finally {
@@ -115,7 +118,7 @@ function del(rt: Runtime, frame: Frame, t: Target): void {
   const obj = evalExpr(rt, frame, t.value);
   try {
     if (t.kind === 'Attribute') return deleteAttribute(rt, obj, t.attr);
-    if (t.index.kind === 'Slice') giveUp('slice deletion');
+    if (t.index.kind === 'Slice') return withBounds(rt, frame, t.index, (lo, hi, st) => delSlice(rt, obj, lo, hi, st, (o) => iterate(rt, o)));
     const index = evalExpr(rt, frame, t.index);
     try {
       delItem(rt, obj, index);
@@ -127,6 +130,22 @@ function del(rt: Runtime, frame: Frame, t: Target): void {
   }
 }
 
+/** Evaluates a slice's bounds (absent ones are null), hands them to `use`, then drops them. */
+function withBounds(rt: Runtime, frame: Frame, slice: SliceExpr, use: (lo: PyObj | null, hi: PyObj | null, st: PyObj | null) => void): void {
+  const held: PyObj[] = [];
+  try {
+    const [lo, hi, st] = [slice.lower, slice.upper, slice.step].map((x) => {
+      if (!x) return null;
+      const b = evalExpr(rt, frame, x);
+      held.push(b);
+      return b;
+    });
+    use(lo, hi, st);
+  } finally {
+    for (const b of held) rt.decref(b);
+  }
+}
+
 /**
  * `a op= b`: lists extend or repeat in place (Objects/listobject.c list_inplace_concat,
  * list_inplace_repeat: a count below 1 clears the list, its items dropped last to first).
@@ -134,7 +153,7 @@ function del(rt: Runtime, frame: Frame, t: Target): void {
 function inPlace(rt: Runtime, op: '+' | '-' | '*', a: PyObj, b: PyObj): PyObj {
   const p = a.payload;
   if (p.kind === 'list' && op === '+') {
-    p.items.push(...iterate(rt, b));
+    p.items.push(...iterate(rt, b, 'list'));
     return rt.incref(a);
   }
   const n = p.kind === 'list' && op === '*' ? repeatCount(b) : null;

@@ -2,11 +2,19 @@
 // dictobject.c). Which object a result is: s[i] of a str is the shared one-character string
 // when latin-1 (unicode_char); a full slice of a tuple or str is the object itself
 // (tuple_subscript / unicode_subscript return it unchanged); a list slice is a new list.
+// Assigning to or deleting a slice of a list replaces items in place (list_ass_slice for a step
+// of 1, list_ass_subscript otherwise): the new items go in first, then the replaced ones are
+// dropped — last to first for a step of 1 (list_ass_slice's recycle array, or list_clear when
+// the list ends up empty), in slice order for another step, lowest index first for a deletion.
+// The assigned value is read through PySequence_Fast: a list or tuple as it is, anything else
+// copied into a new list first (dropped at the end); `a[i:j] = a` copies the list first.
 import type { PyObj } from '../objects.ts';
 import { typeName } from '../objects.ts';
 import { asNum, checkHashable, indexOfKey, isUnknownValue } from '../ops.ts';
 import { giveUp, PyException, type Runtime } from '../runtime.ts';
 import { emptyTuple } from '../singletons.ts';
+import { atLeast } from '../profile.ts';
+import { dropItemsLastFirst } from '../dealloc.ts';
 import { newInt } from '../small-ints.ts';
 import { newStr } from '../strings.ts';
 import { newBytes, newList, newTuple } from '../values.ts';
@@ -50,6 +58,14 @@ export function getItem(rt: Runtime, v: PyObj, i: PyObj): PyObj {
 
 /** Python's slice.indices for a sequence of `len` items. */
 function sliceIndices(len: number, lo: PyObj | null, hi: PyObj | null, st: PyObj | null): number[] {
+  return sliceBounds(len, lo, hi, st).indices;
+}
+
+/**
+ * PySlice_Unpack and PySlice_AdjustIndices: the step, the clamped start and stop, and the indices
+ * the slice covers in slice order.
+ */
+function sliceBounds(len: number, lo: PyObj | null, hi: PyObj | null, st: PyObj | null): { step: bigint; start: number; stop: number; indices: number[] } {
   const num = (o: PyObj | null): bigint | null => (o === null || o.payload.kind === 'none' ? null : indexValue(o));
   const step = num(st) ?? 1n;
   if (step === 0n) throw new PyException('ValueError', 'slice step cannot be zero');
@@ -66,12 +82,12 @@ function sliceIndices(len: number, lo: PyObj | null, hi: PyObj | null, st: PyObj
     const start = clamp(num(lo), 0n, 0n, n);
     const stop = clamp(num(hi), n, 0n, n);
     for (let k = start; k < stop; k += step) out.push(Number(k));
-  } else {
-    const start = clamp(num(lo), n - 1n, -1n, n - 1n);
-    const stop = clamp(num(hi), -1n, -1n, n - 1n);
-    for (let k = start; k > stop; k += step) out.push(Number(k));
+    return { step, start: Number(start), stop: Number(stop), indices: out };
   }
-  return out;
+  const start = clamp(num(lo), n - 1n, -1n, n - 1n);
+  const stop = clamp(num(hi), -1n, -1n, n - 1n);
+  for (let k = start; k > stop; k += step) out.push(Number(k));
+  return { step, start: Number(start), stop: Number(stop), indices: out };
 }
 
 /**
@@ -111,6 +127,10 @@ export function getSlice(rt: Runtime, v: PyObj, lo: PyObj | null, hi: PyObj | nu
       const step = st === null || st.payload.kind === 'none' ? 1n : indexValue(st);
       return step === 1n || data === '' ? newBytes(rt, data) : rt.alloc({ kind: 'bytes', value: data });
     }
+    case 'dict':
+      // Slices hash from 3.12 (Objects/sliceobject.c slice_hash): then d[a:b] looks the slice up.
+      if (atLeast(rt.profile, 3, 12)) throw new PyException('KeyError');
+      throw new PyException('TypeError', "unhashable type: 'slice'");
     default:
       throw new PyException('TypeError', `'${typeName(v)}' object is not subscriptable`);
   }
@@ -152,4 +172,91 @@ export function delItem(rt: Runtime, target: PyObj, i: PyObj): void {
     return;
   }
   throw new PyException('TypeError', `'${typeName(target)}' object doesn't support item deletion`);
+}
+
+/** Items of an iterable as new references, read through an iterator (as PySequence_Fast reads them). */
+export type IterateForList = (o: PyObj) => PyObj[];
+
+/**
+ * PySequence_Fast(v): the items of a list or tuple as they are (`release` gives nothing back), of
+ * anything else through a new list made for the purpose (`release` drops it).
+ */
+function fastSequence(rt: Runtime, v: PyObj, iterate: IterateForList): { items: PyObj[]; release: () => void } {
+  const p = v.payload;
+  if (p.kind === 'list' || p.kind === 'tuple') return { items: p.items, release: () => {} };
+  const temp = newList(rt, iterate(v));
+  return { items: (temp.payload as { items: PyObj[] }).items, release: () => rt.decref(temp) };
+}
+
+/** list_ass_slice(a, ilow, ihigh, v): v null deletes. */
+function assignRange(rt: Runtime, list: PyObj, items: PyObj[], ilow: number, ihigh: number, v: PyObj | null, iterate: IterateForList): void {
+  if (v === list) {
+    const copy = newList(rt, items.map((i) => rt.incref(i)));
+    try {
+      assignRange(rt, list, items, ilow, ihigh, copy, iterate);
+    } finally {
+      rt.decref(copy);
+    }
+    return;
+  }
+  const seq = v ? fastSequence(rt, v, iterate) : { items: [], release: () => {} };
+  const norig = ihigh - ilow;
+  if (items.length + seq.items.length - norig === 0) {
+    seq.release();
+    dropItemsLastFirst(rt, items);
+    return;
+  }
+  const recycled = items.slice(ilow, ihigh);
+  items.splice(ilow, norig, ...seq.items.map((i) => rt.incref(i)));
+  for (let k = recycled.length - 1; k >= 0; k--) rt.decref(recycled[k]);
+  seq.release();
+}
+
+function listOf(rt: Runtime, target: PyObj, verb: 'assignment' | 'deletion'): PyObj[] {
+  const p = target.payload;
+  if (p.kind === 'list') return p.items;
+  if (p.kind === 'dict') {
+    if (!atLeast(rt.profile, 3, 12)) throw new PyException('TypeError', "unhashable type: 'slice'");
+    if (verb === 'deletion') throw new PyException('KeyError');
+    giveUp('a slice as a dict key (3.12+)');
+  }
+  const what = verb === 'assignment' ? 'does not support item assignment' : "doesn't support item deletion";
+  throw new PyException('TypeError', `'${typeName(target)}' object ${what}`);
+}
+
+/** `target[lo:hi:st] = value` (value borrowed). */
+export function setSlice(rt: Runtime, target: PyObj, lo: PyObj | null, hi: PyObj | null, st: PyObj | null, value: PyObj, iterate: IterateForList): void {
+  const items = listOf(rt, target, 'assignment');
+  const b = sliceBounds(items.length, lo, hi, st);
+  rt.fire('slice-assignment-order');
+  if (b.step === 1n) return assignRange(rt, target, items, b.start, Math.max(b.start, b.stop), value, iterate);
+  const seq = value === target
+    ? (() => {
+      const copy = newList(rt, items.map((i) => rt.incref(i)));
+      return { items: [...items], release: () => rt.decref(copy) };
+    })()
+    : fastSequence(rt, value, iterate);
+  if (seq.items.length !== b.indices.length) {
+    seq.release();
+    throw new PyException('ValueError', `attempt to assign sequence of size ${seq.items.length} to extended slice of size ${b.indices.length}`);
+  }
+  const garbage = b.indices.map((k) => items[k]);
+  b.indices.forEach((k, i) => {
+    items[k] = rt.incref(seq.items[i]);
+  });
+  for (const g of garbage) rt.decref(g);
+  seq.release();
+}
+
+/** `del target[lo:hi:st]`. */
+export function delSlice(rt: Runtime, target: PyObj, lo: PyObj | null, hi: PyObj | null, st: PyObj | null, iterate: IterateForList): void {
+  const items = listOf(rt, target, 'deletion');
+  const b = sliceBounds(items.length, lo, hi, st);
+  rt.fire('slice-assignment-order');
+  if (b.step === 1n) return assignRange(rt, target, items, b.start, Math.max(b.start, b.stop), null, iterate);
+  const gone = [...b.indices].sort((x, y) => x - y);
+  const garbage = gone.map((k) => items[k]);
+  const kept = items.filter((_, k) => !gone.includes(k));
+  items.splice(0, items.length, ...kept);
+  for (const g of garbage) rt.decref(g);
 }

@@ -4,6 +4,8 @@
 // with the naive one (a new interpreter per program), for the native python3 and one embedded
 // build; the cost of each part per program; peak memory; how long a divergence takes to shrink;
 // and, for each design, whether it passes the isolation property. bench/RESULTS.md records a run.
+// `--memory N [--memory-oracle fork|instant]` instead runs one campaign of N programs and reports
+// this process's memory after each tenth of it.
 import { parseArgs } from 'node:util';
 import { NativeOracle } from '../oracle/native.ts';
 import { PyodideOracle, pyodideBuilds } from '../oracle/pyodide.ts';
@@ -11,6 +13,7 @@ import type { Oracle } from '../oracle/types.ts';
 import { endToEnd, profileOfOracle, shrinkTime, type EndToEnd, type Shrink } from './campaigns.ts';
 import { isolationEvidence, type IsolationEvidence } from './leaks.ts';
 import { currentLoad, describeMachine, type Machine } from './machine.ts';
+import { InstantOracle, memoryTrace } from './memory-campaign.ts';
 import { NaiveEmbeddedOracle, NaiveNativeOracle } from './naive-oracle.ts';
 import { measureParts, type PartCosts } from './parts.ts';
 import { formatReport } from './report.ts';
@@ -53,8 +56,16 @@ async function main(): Promise<void> {
       python: { type: 'string', default: 'python3' },
       embedded: { type: 'string' },
       json: { type: 'boolean', default: false },
+      memory: { type: 'string' },
+      'memory-oracle': { type: 'string', default: 'fork' },
     },
   });
+  if (values.memory !== undefined) {
+    const oracle = values['memory-oracle'] === 'instant' ? new InstantOracle() : new NativeOracle({ python: values.python! });
+    const trace = await withOracle(oracle, (o) => memoryTrace(o, Number(values.memory), SEED, log));
+    process.stdout.write(`${JSON.stringify({ machine: describeMachine(), oracle: values['memory-oracle'], ...trace }, null, values.json ? 2 : undefined)}\n`);
+    return;
+  }
   const seconds = Number(values.seconds);
   if (!(seconds > 0)) throw new Error(`--seconds expects a positive number, not '${values.seconds}'`);
   const python = values.python!;

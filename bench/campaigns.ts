@@ -24,7 +24,7 @@ export interface Shrink {
 }
 
 /** The pids of an oracle's interpreter processes, when it says (NativeOracle, PyodideOracle). */
-const pidsOf = (oracle: Oracle): number[] => ('pids' in oracle && Array.isArray(oracle.pids) ? (oracle.pids as number[]) : []);
+export const pidsOf = (oracle: Oracle): number[] => ('pids' in oracle && Array.isArray(oracle.pids) ? (oracle.pids as number[]) : []);
 
 export async function profileOfOracle(oracle: Oracle): Promise<Profile> {
   const info = await oracle.info();

@@ -1,10 +1,12 @@
 // `cmm check` over several interpreters: the campaign on each in turn (one seed for all, each with
 // the profile of its own version and pointer width), one row each, then every shrunk divergence.
 // An interpreter that cannot start, or has no profile in the model, is a row that says so.
+import { predictDetailed } from '../model/predict.ts';
 import { profileFor, ProfileError, type Profile } from '../model/profile.ts';
 import type { InterpreterEntry } from '../oracle/discover.ts';
 import { randomSeed, runCampaign, type CampaignResult } from '../properties/campaign.ts';
 import { formatCampaign } from '../properties/campaignReport.ts';
+import { RuleCoverage } from '../properties/coverage.ts';
 import { declineRate } from '../properties/tally.ts';
 import type { CampaignSettings } from './check.ts';
 import { campaignObject } from './check-json.ts';
@@ -19,6 +21,8 @@ interface Row {
   version: string;
   bits: 32 | 64;
   result?: CampaignResult;
+  /** With --coverage: the rules each prediction for this interpreter fired. */
+  coverage?: RuleCoverage;
   /** Why there is no campaign for this interpreter. */
   problem?: string;
 }
@@ -45,8 +49,11 @@ async function checkOne(entry: InterpreterEntry, settings: CampaignSettings, io:
     const profile = profileOrProblem(info.version, info.bits, info.kind);
     if (typeof profile === 'string') return { ...row, problem: profile };
     const progress = progressLine(io, settings, `checking the model against ${info.name} (CPython ${info.version})`);
+    const coverage = settings.coverage === true ? new RuleCoverage() : undefined;
+    const predict = coverage?.counting(predictDetailed);
     try {
-      return { ...row, result: await runCampaign({ oracle, profile, ...settings, onProgress: (done) => progress.update(done) }) };
+      const result = await runCampaign({ oracle, profile, ...settings, ...(predict ? { predict } : {}), onProgress: (done) => progress.update(done) });
+      return { ...row, result, ...(coverage ? { coverage } : {}) };
     } finally {
       progress.clear();
     }
@@ -65,7 +72,7 @@ function profileOrProblem(version: string, bits: 32 | 64, build?: 'native' | 'em
 }
 
 function rowObject(row: Row): Record<string, unknown> {
-  if (row.result !== undefined) return { ...campaignObject(row.result), error: null };
+  if (row.result !== undefined) return { ...campaignObject(row.result), ...(row.coverage ? { coverage: row.coverage.toJSON() } : {}), error: null };
   const { name, executable } = row.entry;
   return { interpreter: { name, version: row.version, bits: row.bits, executable: executable ?? null }, error: row.problem ?? 'not run' };
 }
@@ -82,6 +89,9 @@ function formatRows(rows: readonly Row[], seed: number): string {
     return [...head, String(t.programs), String(t.compared), String(t.agreed), declined, divergences];
   });
   const out = [`seed ${seed}`, '', formatTable(header, cells).trimEnd()];
+  for (const r of rows) {
+    if (r.coverage !== undefined) out.push('', `── ${r.entry.name}: ${r.coverage.format().trimEnd()}`);
+  }
   for (const r of rows) {
     if (r.result?.failure == null) continue;
     const { failure } = r.result;

@@ -1,9 +1,11 @@
 // `cmm check`: the conformance campaign against one CPython, with the profile of the version and
 // pointer width that interpreter reports; against several, one after the other (check-all.ts).
 import { availableParallelism } from 'node:os';
+import { predictDetailed } from '../model/predict.ts';
 import { setOracleDefaults } from '../oracle/discover.ts';
 import { DEFAULT_RUNS, randomSeed, runCampaign, type CampaignOptions } from '../properties/campaign.ts';
 import { formatCampaign } from '../properties/campaignReport.ts';
+import { RuleCoverage } from '../properties/coverage.ts';
 import { shardRuns, shardSeed, type Shard } from '../properties/shard.ts';
 import { checkAll } from './check-all.ts';
 import { campaignToJson } from './check-json.ts';
@@ -15,7 +17,10 @@ import { progressLine } from './progress.ts';
 import { usage } from './usage.ts';
 
 /** The campaign's settings that do not depend on the interpreter. */
-export type CampaignSettings = Pick<CampaignOptions, 'runs' | 'timeLimitMs' | 'seed' | 'path' | 'mode'>;
+export type CampaignSettings = Pick<CampaignOptions, 'runs' | 'timeLimitMs' | 'seed' | 'path' | 'mode'> & {
+  /** Count the rules of the model each prediction fired (one count per interpreter). */
+  coverage?: boolean;
+};
 
 export async function checkCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseOptions(args, {
@@ -27,6 +32,7 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
     mode: { type: 'string' },
     shard: { type: 'string' },
     jobs: { type: 'string' },
+    coverage: { type: 'boolean' },
     json: { type: 'boolean' },
   });
   if (values.help === true) return io.out(usage.check), 0;
@@ -42,23 +48,25 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
   const mode = values.mode === undefined ? undefined : modeOption(values);
   // A campaign uses every core, for the embedded builds too (whose library default is one child).
   setOracleDefaults({ jobs: jobs ?? availableParallelism() });
-  const settings = campaignSettings({ runs, timeLimitMs, seed, path, mode, shard });
+  const settings = { ...campaignSettings({ runs, timeLimitMs, seed, path, mode, shard }), ...(values.coverage === true ? { coverage: true } : {}) };
 
   const selection = await selectOracles(values);
   if (selection.several) return checkAll(selection.entries, settings, values.json === true, io);
 
+  const coverage = settings.coverage === true ? new RuleCoverage() : undefined;
   const result = await withOracle(selection.entries[0]!, async (oracle, info) => {
     const profile = profileOf(info.version, info.bits, info.kind);
     const progress = progressLine(io, settings, `checking the model against ${info.name} (CPython ${info.version})`);
     try {
-      return await runCampaign({ oracle, profile, ...settings, onProgress: (done) => progress.update(done) });
+      const predict = coverage?.counting(predictDetailed);
+      return await runCampaign({ oracle, profile, ...settings, ...(predict ? { predict } : {}), onProgress: (done) => progress.update(done) });
     } finally {
       progress.clear();
     }
   });
 
   if (values.json === true) {
-    io.out(campaignToJson(result));
+    io.out(coverage === undefined ? campaignToJson(result) : `${JSON.stringify({ ...JSON.parse(campaignToJson(result)), coverage: coverage.toJSON() }, null, 2)}\n`);
   } else {
     const { name, version, bits, executable } = result.interpreter;
     io.out(`interpreter: ${name}${executable !== undefined && executable !== name ? ` (${executable})` : ''}, CPython ${version}, ${bits}-bit\n`);
@@ -66,6 +74,7 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
     io.out(formatCampaign(result));
     // A path from an older version of the generators can lead nowhere: say so rather than look like a pass.
     if (path !== undefined && result.failure === null) io.out(`the replay of path "${path}" found no failure (is the path from another version of cmm?)\n`);
+    if (coverage !== undefined) io.out(`\n${coverage.format()}`);
   }
   return result.failure === null ? 0 : 1;
 }

@@ -118,9 +118,9 @@ export const RULES = {
     file: 'model/ops.ts',
   },
   'str-fresh-buffer': {
-    summary: "upper, lower, capitalize, title and join write a new buffer: the result is a new str even of one latin-1 character (an unchanged '' is '' itself)",
+    summary: "upper, lower, capitalize, title, a padding zfill and join write a new buffer: the result is a new str even of one latin-1 character (an unchanged '' is '' itself)",
     versions: 'all',
-    source: 'Objects/unicodeobject.c ascii_upper_or_lower, case_operation, unicode_capitalize, _PyUnicode_JoinArray',
+    source: 'Objects/unicodeobject.c ascii_upper_or_lower, case_operation, unicode_capitalize, pad, unicode_zfill_impl, _PyUnicode_JoinArray',
     file: 'model/exec/methods.ts',
   },
   'str-format-writer': {

@@ -62,8 +62,8 @@ export function callMethodOfBuiltin(rt: Runtime, self: PyObj, name: string, args
     return newInt(rt, BigInt((v < 0n ? -v : v).toString(2).length) - (v === 0n ? 1n : 0n));
   }
   if (p.kind === 'bytes' && name === 'decode') {
-    if (/[^\x00-\x7f]/.test(p.value)) giveUp('decoding non-ASCII bytes');
-    return newStr(rt, p.value);
+    want(name, args, 0, 0);
+    return newStr(rt, decodeUtf8(p.value));
   }
   giveUp(`the method ${typeName(self)}.${name}`);
 }
@@ -277,17 +277,17 @@ function strMethod(rt: Runtime, self: PyObj, s: string, name: string, args: PyOb
     case 'upper':
     case 'lower': {
       want(name, args, 0, 0);
-      if (/[^\x00-\x7f]/.test(s)) giveUp('case mapping of non-ASCII text');
+      if (BEYOND_LATIN_A.test(s)) giveUp('case mapping of text beyond Latin Extended-A');
       return freshStr(rt, name === 'upper' ? s.toUpperCase() : s.toLowerCase());
     }
     case 'capitalize':
     case 'title': {
       want(name, args, 0, 0);
-      if (/[^\x00-\x7f]/.test(s)) giveUp('case mapping of non-ASCII text');
+      if (BEYOND_LATIN_A.test(s)) giveUp('case mapping of text beyond Latin Extended-A');
       // unicode_capitalize returns an empty str unchanged; title writes a new one (PyUnicode_New of
       // length 0 is the shared '' as well).
       if (s === '') return operandItself(rt, self);
-      return freshStr(rt, name === 'title' ? titleCase(s) : s[0].toUpperCase() + s.slice(1).toLowerCase());
+      return freshStr(rt, name === 'title' ? titleCase(s) : titleChar(s[0]) + s.slice(1).toLowerCase());
     }
     case 'format':
       return strFormat(rt, self, args, reprOf);
@@ -296,8 +296,9 @@ function strMethod(rt: Runtime, self: PyObj, s: string, name: string, args: PyOb
     case 'rstrip': {
       want(name, args, 0, 1);
       if (args.length && args[0].payload.kind !== 'none') giveUp('strip with explicit characters');
-      if (/[^\x00-\x7f]/.test(s)) giveUp('stripping non-ASCII text');
-      const ws = '[ \\t\\n\\r\\x0b\\x0c\\x1c-\\x1f]';
+      if (BEYOND_LATIN_A.test(s)) giveUp('stripping text beyond Latin Extended-A');
+      // str.isspace up to U+017F (Objects/unicodetype_db.h): \t-\r, \x1c-\x1f, space, \x85, \xa0.
+      const ws = '[ \\t\\n\\r\\x0b\\x0c\\x1c-\\x1f\\x85\\xa0]';
       let r = s;
       if (name !== 'rstrip') r = r.replace(new RegExp(`^${ws}+`), '');
       if (name !== 'lstrip') r = r.replace(new RegExp(`${ws}+$`), '');
@@ -347,13 +348,22 @@ function strMethod(rt: Runtime, self: PyObj, s: string, name: string, args: PyOb
     case 'zfill': {
       want(name, args, 1, 1);
       const w = Number(intArg(args[0]));
-      if (w <= [...s].length) return operandItself(rt, self);
-      giveUp('zfill that pads');
+      const chars = [...s];
+      if (w <= chars.length) return operandItself(rt, self);
+      // unicode_zfill pads a new buffer (pad(): PyUnicode_New, even of one character) and moves
+      // a leading sign to the front.
+      const zeros = '0'.repeat(w - chars.length);
+      const signed = chars[0] === '+' || chars[0] === '-';
+      const text = signed ? chars[0] + zeros + chars.slice(1).join('') : zeros + s;
+      rt.fire('str-fresh-buffer');
+      return rt.alloc({ kind: 'str', value: text, interned: false });
     }
     case 'encode': {
       want(name, args, 0, 0);
-      if (/[^\x00-\x7f]/.test(s)) giveUp('encoding non-ASCII text');
-      return newBytes(rt, s);
+      // UTF-8: an ASCII str's bytes are copied (one byte is the shared bytes object), other text
+      // is written by the encoder into a new object of two bytes or more.
+      if (/[\ud800-\udfff]/u.test(s)) throw new PyException('UnicodeEncodeError', 'surrogates not allowed');
+      return newBytes(rt, String.fromCharCode(...new TextEncoder().encode(s)));
     }
     case 'split': {
       want(name, args, 0, 0);
@@ -368,16 +378,35 @@ function strMethod(rt: Runtime, self: PyObj, s: string, name: string, args: PyOb
 }
 
 
-/** str.title of ASCII text: a letter is upper case after a character without case, lower after one with. */
+/**
+ * The case mappings the model follows: up to U+017F, where JavaScript's full case mapping is
+ * Python's (checked character by character against 3.8, 3.12 and 3.13) and title case is upper
+ * case but for ß ('Ss').
+ */
+const BEYOND_LATIN_A = /[^\u0000-\u017f]/;
+
+function titleChar(c: string): string {
+  return c === 'ß' ? 'Ss' : c.toUpperCase();
+}
+
+/** str.title (do_title): title case after a character without case, lower case after a cased one. */
 function titleCase(s: string): string {
   let previousCased = false;
   let out = '';
   for (const c of s) {
-    const letter = /[A-Za-z]/.test(c);
-    out += letter ? (previousCased ? c.toLowerCase() : c.toUpperCase()) : c;
-    previousCased = letter;
+    out += previousCased ? c.toLowerCase() : titleChar(c);
+    previousCased = /[\p{Lowercase}\p{Uppercase}\p{Lt}]/u.test(c);
   }
   return out;
+}
+
+/** bytes.decode(): strict UTF-8 (UnicodeDecodeError otherwise). */
+function decodeUtf8(data: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(Uint8Array.from([...data].map((c) => c.charCodeAt(0))));
+  } catch {
+    throw new PyException('UnicodeDecodeError', 'invalid utf-8');
+  }
 }
 
 /**

@@ -25,8 +25,11 @@ export function referents(o: PyObj): PyObj[] {
     case 'dict': return p.embedded ? p.keys : [...p.keys, ...p.values];
     case 'set': return p.items;
     case 'instance': {
-      const inline = p.dict && p.dict.payload.kind === 'dict' && p.dict.payload.embedded ? p.dict.payload.values : [];
-      return [...p.attrs.values(), ...inline, ...(p.dict ? [p.dict] : []), p.cls.obj];
+      // With values inline (3.13, 3.14) the object visits them and not its dict, which the
+      // collector then takes for referenced from outside: never counted, and it keeps what it
+      // holds alive (Objects/dictobject.c _PyObject_VisitManagedDict).
+      if (p.dict && p.dict.payload.kind === 'dict' && p.dict.payload.embedded) return [...p.attrs.values(), ...p.dict.payload.values, p.cls.obj];
+      return [...p.attrs.values(), ...(p.dict ? [p.dict] : []), p.cls.obj];
     }
     case 'function': return [...(p.defaults ? [p.defaults] : []), ...(p.closureTuple ? [p.closureTuple] : [])];
     case 'method': return [p.func, p.self];
@@ -91,9 +94,6 @@ export function collect(rt: Runtime, generation: number): number | null {
   let unknowable = false;
   for (const o of unreachable) {
     if (o.payload.kind === 'class' || o.payload.kind === 'module') unknowable = true;
-    // 3.14 counted one object fewer than the model for a garbage cycle through an instance whose
-    // __dict__ shares its inline values; no rule for that yet.
-    if (o.payload.kind === 'dict' && o.payload.embedded && atLeast(rt.profile, 3, 14)) unknowable = true;
   }
   // handle_weakrefs: clear every weak reference to garbage; only reachable references call back.
   const callbacks: { ref: PyObj; callback: PyObj }[] = [];

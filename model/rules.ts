@@ -332,7 +332,7 @@ export const RULES = {
     file: 'model/exec/attributes.ts',
   },
   'instance-dict-embedded': {
-    summary: "x.__dict__ shares the values the object keeps inline: the collector visits them through the object only, and a store through the object leaves the dict's tracking as it was",
+    summary: "x.__dict__ shares the values the object keeps inline: the collector visits them through the object and never counts the dict, and a store through the object leaves the dict's tracking as it was",
     versions: '3.13-3.14',
     source: 'Objects/dictobject.c _PyObject_MaterializeManagedDict, _PyObject_VisitManagedDict; Include/object.h Py_TPFLAGS_INLINE_VALUES',
     file: 'model/exec/attributes.ts',

@@ -71,10 +71,6 @@ export function dictsAlwaysTracked(rt: Runtime): boolean {
 }
 
 export function dictInsertTracking(rt: Runtime, d: PyObj, key: PyObj, value: PyObj): void {
-  // 3.13: a store into an instance's __dict__ that shares the inline values leaves its tracking
-  // alone, through the dict as through the object (measured: a.__dict__['k'] = a, del a, then
-  // gc.collect() finds only the instance).
-  if (d.payload.kind === 'dict' && d.payload.embedded) return;
   if (!d.tracked && (mayBeTracked(key) || mayBeTracked(value))) {
     rt.fire('gc-dict-tracking');
     rt.track(d);

@@ -205,7 +205,8 @@ export function setAttribute(rt: Runtime, o: PyObj, name: string, value: PyObj):
 export function deleteAttribute(rt: Runtime, o: PyObj, name: string): void {
   const p = o.payload;
   if (p.kind === 'instance') {
-    if (p.dict && p.dict.payload.kind === 'dict') {
+    // A slot's value is deleted from the slot, even when the instance has a __dict__ too.
+    if (p.dict && p.dict.payload.kind === 'dict' && !p.attrs.has(name)) {
       const i = dictIndex(p.dict, name);
       if (i < 0) throw new PyException('AttributeError', name);
       const [k] = p.dict.payload.keys.splice(i, 1);

@@ -198,11 +198,6 @@ export class WorkerProcess implements PoolWorker {
     return this.exited === undefined && this.retiredBecause === undefined;
   }
 
-  /** Programs sent and not yet answered. */
-  get pending(): number {
-    return this.queue.length;
-  }
-
   /** Runs one program; always resolves (`ran: false` when the worker is gone before starting it). */
   send(request: OracleRequest, timeoutMs: number): Promise<Outcome> {
     if (!this.alive) return Promise.resolve({ ran: false });

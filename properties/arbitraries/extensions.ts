@@ -121,8 +121,6 @@ export type Extension = (typeof EXTENSIONS)[number];
  */
 export const MODEL_GAP_FOUND: Readonly<Partial<Record<Extension, string>>> = {
   'memory-reuse': "3.8.18 and 3.11.7, repl mode: `class D: pass`, `a = D()`, `i = id(a)`, `del a`, `id(D()) == i`: the model says True, CPython False (at the prompt, compiling the next input takes the freed block first; `id([]) == i` after `del b` of a list is False too, on 3.8-3.14)",
-  'class-variety': "3.8.18 and 3.13.0: `class S: __slots__ = ('other', 'me')`, `class U(S): pass`, `a = U()`, `a.other = a`, `a.items = [a]`, `del a.other`: the model raises AttributeError, CPython deletes the slot's value (the earlier gap, 3.8-3.10 counting a dict for U(S) whose attributes all went to slots, is fixed)",
-  'instance-dicts': "3.13.0: `class C` (with `__del__`), `a = C()`, `b = a.__dict__`, `b['k'] = a`, `gc.is_tracked(b)`: the model says False, CPython True (a store of a tracked object through the materialized dict tracks it; the earlier gap, a cycle through it counted as 2, is fixed)",
 };
 
 export const MODEL_GAPS: readonly Extension[] = EXTENSIONS.filter((e) => MODEL_GAP_FOUND[e] !== undefined);

@@ -13,7 +13,7 @@ export type BuiltinTypeName =
 
 export type Payload =
   /** `unknown` marks an int whose value depends on the whole interpreter (an address, a str hash). */
-  | { kind: 'int'; value: bigint; unknown?: boolean; idOf?: PyObj; reuse?: ReuseRule; heap?: readonly PyObj[] }
+  | { kind: 'int'; value: bigint; unknown?: boolean; idOf?: PyObj; reuse?: ReuseRule; heap?: readonly PyObj[]; compileMarks?: readonly number[] }
   | { kind: 'float'; value: number }
   | { kind: 'str'; value: string; interned: boolean }
   | { kind: 'bytes'; value: string }

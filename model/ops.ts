@@ -53,7 +53,7 @@ export function equals(a: PyObj, b: PyObj): boolean | null {
   const p0 = a.payload;
   const q0 = b.payload;
   if (p0.kind === 'int' && q0.kind === 'int' && p0.idOf && q0.idOf) {
-    return sameAddress(p0.idOf, q0.idOf, p0.reuse === 'all' && q0.reuse === 'all' ? 'all' : 'not-instances', p0.heap ?? []);
+    return sameAddress(p0.idOf, q0.idOf, p0.reuse === 'all' && q0.reuse === 'all' ? 'all' : 'not-instances', p0.heap ?? [], p0.compileMarks ?? []);
   }
   if (isUnknownValue(a) || isUnknownValue(b)) return null;
   const x = asNum(a);

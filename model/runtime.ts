@@ -49,6 +49,8 @@ export class Runtime {
   readonly fired = new Map<RuleId, number>();
   /** Every object made in this run, in allocation order (memory-reuse.ts reads the free lists' history). */
   readonly heap: PyObj[] = [];
+  /** Logical times at which the interactive prompt compiled an input (its allocations are unknown). */
+  readonly compileMarks: number[] = [];
 
   constructor(readonly profile: Profile, readonly mode: Mode) {
     resetSerials();

@@ -46,5 +46,5 @@ export function unknownInt(rt: Runtime): PyObj {
 
 /** id(o): an address the model does not know, remembered so that two ids can be compared. */
 export function addressOf(rt: Runtime, o: PyObj): PyObj {
-  return rt.alloc({ kind: 'int', value: 0n, unknown: true, idOf: o, reuse: addressReuse(rt.profile), heap: rt.heap });
+  return rt.alloc({ kind: 'int', value: 0n, unknown: true, idOf: o, reuse: addressReuse(rt.profile), heap: rt.heap, compileMarks: rt.compileMarks });
 }

@@ -9,7 +9,7 @@ import { compileUnit, releaseUnit, type Compilation } from '../compile/code-unit
 import { analyse } from '../compile/scope.ts';
 import { installDeallocator } from '../dealloc.ts';
 import { collect } from '../gc.ts';
-import type { PyObj } from '../objects.ts';
+import { tick, type PyObj } from '../objects.ts';
 import type { Profile } from '../profile.ts';
 import type { RuleId } from '../rules.ts';
 import { ModelGaveUp, PyException, Runtime } from '../runtime.ts';
@@ -68,6 +68,8 @@ function displayHook(rt: Runtime, value: PyObj): void {
 
 function runRepl(rt: Runtime, program: Program): void {
   for (const input of replInputs(program.body)) {
+    // Compiling the input allocates and frees objects the model does not follow (memory-reuse.ts).
+    rt.compileMarks.push(tick());
     const comp = newComp();
     const frame = moduleFrame(rt, input, comp);
     // The input's syntax tree lives while it runs, holding its literals.

@@ -153,8 +153,10 @@ export class WorkerProcess implements PoolWorker {
       cleanup: true,
       reject: false,
     };
-    const args = ['-S', '-u', WORKER_PATH, '--design', this.design];
-    if (options.cpu !== undefined) args.push('--cpu', String(options.cpu));
+    // The same arguments, of the same lengths, for every worker: they live in its heap, which
+    // every child inherits (a pinned worker and a free one must start alike).
+    const cpu = options.cpu === undefined ? 'any' : String(options.cpu).padStart(3, '0');
+    const args = ['-S', '-u', WORKER_PATH, '--design', this.design, '--cpu', cpu];
     this.subprocess = execa(python, args, spawnOptions);
     this.requests = this.subprocess.stdin;
     // Writing to a worker that just died fails with EPIPE; its exit is handled below.

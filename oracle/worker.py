@@ -19,8 +19,8 @@
 #                line cut short by a kill. A `!` after it says the server retires (see _serve).
 #
 # Must run unchanged on CPython 3.8 and every later 3.x, with only the standard library.
-# Started as `python -S -u worker.py [--design fork|inprocess|once] [--cpu N]` with
-# PYTHONHASHSEED=0.
+# Started as `python -S -u worker.py --design fork|inprocess|once --cpu N|any` with
+# PYTHONHASHSEED=0 (arguments of the same lengths for every worker: they live in its heap).
 import sys
 
 if sys.version_info < (3, 8):
@@ -372,8 +372,9 @@ def _options(argv):
         flag = args.pop(0)
         if flag == '--design' and args and args[0] in ('fork', 'inprocess', 'once'):
             design = args.pop(0)
-        elif flag == '--cpu' and args and args[0].isdigit():
-            cpu = int(args.pop(0))
+        elif flag == '--cpu' and args and (args[0].isdigit() or args[0] == 'any'):
+            value = args.pop(0)
+            cpu = None if value == 'any' else int(value)
         else:
             sys.stderr.write('worker.py: unknown argument %r\n' % flag)
             sys.exit(2)
@@ -404,16 +405,13 @@ def main():
     gc.collect()
     gc.freeze()
     gc.disable()
-    hello = {
-        'type': 'hello',
-        'version': _version(),
-        'bits': sys.maxsize.bit_length() + 1,
-        'executable': sys.executable,
-        'implementation': sys.implementation.name,
-        'pid': os.getpid(),
-        'design': design,
-    }
-    _write_all(RESULTS, (json.dumps(hello) + '\n').encode('ascii'))
+    # The hello has the same length in every worker of an interpreter (the pid padded to a fixed
+    # width): a string one size class longer would leave the heap a child inherits different.
+    hello = '{"type":"hello","version":%s,"bits":%d,"executable":%s,"implementation":%s,"pid":%10d,"design":%s}\n' % (
+        json.dumps(_version()), sys.maxsize.bit_length() + 1, json.dumps(sys.executable),
+        json.dumps(sys.implementation.name), os.getpid(), json.dumps(design))
+    _write_all(RESULTS, hello.encode('ascii'))
+    del hello
     if design == 'fork':
         _serve_fork()
     elif design == 'inprocess':

@@ -145,6 +145,19 @@ export function setUpdate(rt: Runtime, iterate: Iterate, target: PyObj, others: 
   finish(rt, target);
 }
 
+/**
+ * set(d) or frozenset(d) of a dict: make_new_set then set_update_dict, whose resize up front for
+ * the dict's size gives another table than adding the keys one by one. `tracked` decides the
+ * new object's tracking (a frozenset of atomic items starts untracked from 3.15, tracking.ts).
+ */
+export function setOfDict(rt: Runtime, d: PyObj, frozen: boolean, tracked: (o: PyObj) => boolean): PyObj {
+  if (d.payload.kind !== 'dict') throw new Error('setOfDict of a non-dict');
+  const o = rt.alloc({ kind: 'set', items: [], frozen, table: emptyTable(rt.profile.bits) });
+  mergeDict(rt, payload(o), d.payload);
+  if (tracked(o)) rt.track(o);
+  return finish(rt, o);
+}
+
 /** set_copy: a new set of the receiver's type, merged from it. */
 function copyOf(rt: Runtime, self: PyObj): PyObj {
   const o = emptySet(rt, payload(self).frozen);

@@ -22,6 +22,8 @@ import type { Frame } from './frame.ts';
 import { newWeakref } from '../weakrefs.ts';
 import { setOrder } from '../set-order.ts';
 import { iterateView, viewLength, type Consumer } from '../dict-views.ts';
+import { setOfDict } from '../set-algebra.ts';
+import { setTrackedAtCreation } from '../tracking.ts';
 
 function arity(name: string, args: PyObj[], min: number, max: number): void {
   if (args.length < min || args.length > max) {
@@ -253,9 +255,11 @@ export function callBuiltin(rt: Runtime, frame: Frame | null, name: string, args
         // Up to 3.9 the empty frozenset is a singleton (Objects/setobject.c emptyfrozenset).
         return sharedEmptyFrozenset(rt);
       }
-      const made = args.length && args[0].payload.kind === 'set'
-        ? newSetFrom(rt, args[0], name === 'frozenset')
-        : buildSet(rt, args.length ? iterate(rt, args[0]) : [], name === 'frozenset');
+      const frozen = name === 'frozenset';
+      const kind = args.length ? args[0].payload.kind : null;
+      const made = kind === 'set' ? newSetFrom(rt, args[0], frozen)
+        : kind === 'dict' ? setOfDict(rt, args[0], frozen, (o) => setTrackedAtCreation(rt, o))
+        : buildSet(rt, args.length ? iterate(rt, args[0]) : [], frozen);
       if (name === 'frozenset' && !atLeast(rt.profile, 3, 10) && made.payload.kind === 'set' && made.payload.items.length === 0) {
         // frozenset_new drops an empty result for the singleton.
         rt.decref(made);

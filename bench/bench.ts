@@ -7,6 +7,7 @@
 // `--memory N [--memory-oracle fork|instant]` instead runs one campaign of N programs and reports
 // this process's memory after each tenth of it.
 import { parseArgs } from 'node:util';
+import { renderProgram } from '../language/render.ts';
 import { NativeOracle } from '../oracle/native.ts';
 import { PyodideOracle, pyodideBuilds } from '../oracle/pyodide.ts';
 import type { Oracle } from '../oracle/types.ts';
@@ -15,7 +16,7 @@ import { isolationEvidence, type IsolationEvidence } from './leaks.ts';
 import { currentLoad, describeMachine, type Machine } from './machine.ts';
 import { InstantOracle, memoryTrace } from './memory-campaign.ts';
 import { NaiveEmbeddedOracle, NaiveNativeOracle } from './naive-oracle.ts';
-import { measureParts, type PartCosts } from './parts.ts';
+import { measureParts, oracleCost, programs, type PartCosts } from './parts.ts';
 import { formatReport } from './report.ts';
 
 export interface DesignRun {
@@ -33,6 +34,8 @@ export interface BenchReport {
   ratios: { native: number; embedded: number | null };
   parts: { native: PartCosts; embedded: PartCosts | null };
   shrink: Shrink;
+  /** Each installed embedded build's oracle alone (one child per core), programs per second. */
+  embeddedOracles: { name: string; perSecond: number }[];
 }
 
 const SEED = 20_251_124;
@@ -108,6 +111,14 @@ async function main(): Promise<void> {
     designs.push({ kind: 'embedded', label: 'naive', run: slow, isolation: null });
   }
 
+  log('every embedded build: the oracle alone, programs/s');
+  const embeddedOracles: { name: string; perSecond: number }[] = [];
+  const sample = programs(1500, SEED).map((p) => ({ source: renderProgram(p), mode: p.mode }));
+  for (const build of installed) {
+    const cost = await withOracle(new PyodideOracle(build.name, { jobs: machine.cores }), (oracle) => oracleCost(oracle, sample));
+    embeddedOracles.push({ name: build.name, perSecond: Math.round(1e6 / cost) });
+  }
+
   const rate = (kind: 'native' | 'embedded', label: string): number | undefined => designs.find((d) => d.kind === kind && d.label === label)?.run.perSecond;
   const ratio = (kind: 'native' | 'embedded'): number | null => {
     const harness = rate(kind, 'harness');
@@ -122,6 +133,7 @@ async function main(): Promise<void> {
     ratios: { native: ratio('native') ?? 0, embedded: ratio('embedded') },
     parts: { native: nativeParts, embedded: embeddedParts },
     shrink,
+    embeddedOracles,
   };
   process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
 }

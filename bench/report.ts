@@ -33,6 +33,9 @@ export function formatReport(r: BenchReport): string {
   out.push('', 'per-part costs, microseconds per program (oracle: all its workers at work):');
   out.push(`  ${partsLine('native', r.parts.native)}`);
   if (r.parts.embedded !== null) out.push(`  ${partsLine('embedded', r.parts.embedded)}`);
+  if (r.embeddedOracles.length > 0) {
+    out.push('', `embedded builds, the oracle alone (one child per core), programs/s: ${r.embeddedOracles.map((e) => `${e.name} ${e.perSecond}`).join(', ')}`);
+  }
   const s = r.shrink;
   out.push('', `shrinking a planted divergence (native, harness): found after ${s.screened} programs, shrunk in ${s.shrinks} steps, ${s.seconds} s`);
   for (const d of r.designs) {

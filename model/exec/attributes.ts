@@ -175,6 +175,9 @@ export function setAttribute(rt: Runtime, o: PyObj, name: string, value: PyObj):
       if (i >= 0) {
         const old = d.values[i];
         d.values[i] = value;
+        // insertdict starts with MAINTAIN_TRACKING for a replacement too: a trackable new value
+        // tracks the dict (it never untracks it).
+        if (!d.embedded) dictInsertTracking(rt, p.dict, d.keys[i], value);
         rt.decref(old);
       } else {
         const key = rt.incref(internedName(rt, name));

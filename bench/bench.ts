@@ -79,18 +79,18 @@ async function main(): Promise<void> {
   const nativeOracle = (design: 'fork' | 'inprocess' = 'fork'): NativeOracle => new NativeOracle({ python, design });
 
   log(`native ${python}: per-part costs`);
-  const nativeParts = await withOracle(nativeOracle(), async (oracle) => measureParts(oracle, await profileOfOracle(oracle), 2000, SEED));
+  const nativeParts = await withOracle(nativeOracle(), async (oracle) => measureParts(oracle, await profileOfOracle(oracle), 2000, SEED, machine.cores));
   const nativeVersion = await withOracle(nativeOracle(), async (o) => (await o.info()).version);
 
   for (const design of ['fork', 'inprocess'] as const) {
     log(`native ${python}, ${design}: end to end for ${seconds} s`);
-    const run = await withOracle(nativeOracle(design), (oracle) => endToEnd(oracle, { seconds }, SEED));
+    const run = await withOracle(nativeOracle(design), (oracle) => endToEnd(oracle, { seconds }, SEED, machine.cores));
     log(`native ${python}, ${design}: isolation`);
     const isolation = await isolationEvidence(() => nativeOracle(design), design === 'fork' ? 30 : 10, SEED);
     designs.push({ kind: 'native', label: design === 'fork' ? 'harness' : 'in-process', run, isolation });
   }
   log(`native ${python}, naive: end to end for ${Math.min(seconds, 10)} s`);
-  const naive = await withOracle(new NaiveNativeOracle(python), (oracle) => endToEnd(oracle, { seconds: Math.min(seconds, 10) }, SEED, 0));
+  const naive = await withOracle(new NaiveNativeOracle(python), (oracle) => endToEnd(oracle, { seconds: Math.min(seconds, 10) }, SEED));
   designs.push({ kind: 'native', label: 'naive', run: naive, isolation: null });
 
   log(`native ${python}: shrinking a planted divergence`);
@@ -100,14 +100,14 @@ async function main(): Promise<void> {
   if (embedded !== null) {
     const open = (): PyodideOracle => new PyodideOracle(embedded, { jobs: machine.cores });
     log(`${embedded}: per-part costs`);
-    embeddedParts = await withOracle(open(), async (oracle) => measureParts(oracle, await profileOfOracle(oracle), 1000, SEED));
+    embeddedParts = await withOracle(open(), async (oracle) => measureParts(oracle, await profileOfOracle(oracle), 1000, SEED, machine.cores));
     log(`${embedded}: end to end for ${seconds} s`);
-    const run = await withOracle(open(), (oracle) => endToEnd(oracle, { seconds }, SEED));
+    const run = await withOracle(open(), (oracle) => endToEnd(oracle, { seconds }, SEED, machine.cores));
     log(`${embedded}: isolation`);
     const isolation = await isolationEvidence(() => new PyodideOracle(embedded), 2, SEED);
     designs.push({ kind: 'embedded', label: 'harness', run, isolation });
     log(`${embedded}, naive: 3 programs, a freshly loaded build each`);
-    const slow = await withOracle(new NaiveEmbeddedOracle(embedded), (oracle) => endToEnd(oracle, { runs: 3 }, SEED, 0));
+    const slow = await withOracle(new NaiveEmbeddedOracle(embedded), (oracle) => endToEnd(oracle, { runs: 3 }, SEED));
     designs.push({ kind: 'embedded', label: 'naive', run: slow, isolation: null });
   }
 
@@ -115,7 +115,7 @@ async function main(): Promise<void> {
   const embeddedOracles: { name: string; perSecond: number }[] = [];
   const sample = programs(1500, SEED).map((p) => ({ source: renderProgram(p), mode: p.mode }));
   for (const build of installed) {
-    const cost = await withOracle(new PyodideOracle(build.name, { jobs: machine.cores }), (oracle) => oracleCost(oracle, sample));
+    const cost = await withOracle(new PyodideOracle(build.name, { jobs: machine.cores }), (oracle) => oracleCost(oracle, sample, machine.cores));
     embeddedOracles.push({ name: build.name, perSecond: Math.round(1e6 / cost) });
   }
 

@@ -5,6 +5,8 @@ import { profileFor, type Profile } from '../model/profile.ts';
 import type { Oracle } from '../oracle/types.ts';
 import { runCampaign } from '../properties/campaign.ts';
 import { sampleMemory } from './memory.ts';
+import { programs, warmUp } from './parts.ts';
+import { renderProgram } from '../language/render.ts';
 
 export interface EndToEnd {
   design: string;
@@ -34,11 +36,11 @@ export async function profileOfOracle(oracle: Oracle): Promise<Profile> {
 /** A time budget, or (for an oracle too slow to time) a number of programs. */
 export type Budget = { seconds: number } | { runs: number };
 
-export async function endToEnd(oracle: Oracle, budget: Budget, seed: number, warmPrograms = 300): Promise<EndToEnd> {
+export async function endToEnd(oracle: Oracle, budget: Budget, seed: number, workers = 0): Promise<EndToEnd> {
   const info = await oracle.info();
   const profile = await profileOfOracle(oracle);
   // Every worker started and warm before the clock starts (starting them is not throughput).
-  if (warmPrograms > 0) await runCampaign({ oracle, profile, seed: seed + 1, runs: warmPrograms });
+  if (workers > 0) await warmUp(oracle, programs(400, seed + 1).map((p) => ({ source: renderProgram(p), mode: p.mode })), workers);
   const memory = sampleMemory();
   memory.watch(pidsOf(oracle));
   const watcher = setInterval(() => memory.watch(pidsOf(oracle)), 500);

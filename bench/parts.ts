@@ -26,11 +26,12 @@ export function programs(n: number, seed: number): Program[] {
   return fc.sample(programArb(), { numRuns: n, seed });
 }
 
-export async function measureParts(oracle: Oracle, profile: Profile, n: number, seed: number): Promise<PartCosts> {
-  // A first pass that is not timed: the JIT compiles the model and the generators.
-  const warm = programs(200, seed + 1);
+export async function measureParts(oracle: Oracle, profile: Profile, n: number, seed: number, workers: number): Promise<PartCosts> {
+  // A first pass that is not timed: the JIT compiles the model and the generators, and every
+  // worker of the oracle's pool starts.
+  const warm = programs(400, seed + 1);
   warm.forEach((p) => predictSafely(p, profile, predictDetailed));
-  await oracle.run(warm.map((p) => ({ source: renderProgram(p), mode: p.mode })));
+  await warmUp(oracle, warm.map((p) => ({ source: renderProgram(p), mode: p.mode })), workers);
 
   let t = performance.now();
   const drawn = programs(n, seed);
@@ -50,9 +51,20 @@ export async function measureParts(oracle: Oracle, profile: Profile, n: number, 
   return { generate, render, predict, compare, oracle: oracleCost };
 }
 
+/**
+ * Runs programs until the oracle has `workers` interpreter processes (when it says how many it
+ * has): starting them is not throughput. Gives up after a minute.
+ */
+export async function warmUp(oracle: Oracle, requests: readonly OracleRequest[], workers: number): Promise<void> {
+  const alive = (): number => ('pids' in oracle && Array.isArray(oracle.pids) ? oracle.pids.length : workers);
+  const until = Date.now() + 60_000;
+  do await oracle.run(requests.slice(0, 200));
+  while (alive() < workers && Date.now() < until);
+}
+
 /** The oracle alone: microseconds per program over `requests` (all its workers at work). */
-export async function oracleCost(oracle: Oracle, requests: readonly OracleRequest[]): Promise<number> {
-  await oracle.run(requests.slice(0, 50));
+export async function oracleCost(oracle: Oracle, requests: readonly OracleRequest[], workers: number): Promise<number> {
+  await warmUp(oracle, requests, workers);
   const t = performance.now();
   await oracle.run(requests);
   return perProgram(t, requests.length);

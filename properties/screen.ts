@@ -70,7 +70,8 @@ export async function screen(o: ScreenOptions): Promise<ScreenOutcome> {
   if (o.runs <= 0) return { screened: 0, failure: null };
   const fixed = o.batchSize !== undefined ? Math.max(1, o.batchSize) : undefined;
   let batchSize = fixed ?? FIRST_BATCH;
-  let lastDone = 0;
+  let started: number | undefined;
+  let answered = 0;
   let buffer: Pending[] = [];
   let next = 0;
   let screened = 0;
@@ -84,14 +85,12 @@ export async function screen(o: ScreenOptions): Promise<ScreenOutcome> {
     buffer = [];
     if (batch.length === 0) return;
     const requests = batch.map((p): OracleRequest => ({ source: p.source, mode: p.program.mode, ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}) }));
-    const sent = performance.now();
+    started ??= performance.now();
     const results = o.oracle.run(requests).then((r) => {
-      // The next batches hold about BATCH_SECONDS of work at the rate this one ran (timed from
-      // when the oracle finished the batch before it, if that was later than this one's sending).
-      const done = performance.now();
-      const seconds = (done - Math.max(sent, lastDone)) / 1000;
-      lastDone = done;
-      if (fixed === undefined && seconds > 0) batchSize = Math.round(Math.min(MAX_BATCH, Math.max(FIRST_BATCH / 2, (batch.length / seconds) * BATCH_SECONDS)));
+      // The next batches hold about BATCH_SECONDS of work at the rate the oracle has run so far.
+      answered += batch.length;
+      const seconds = (performance.now() - started!) / 1000;
+      if (fixed === undefined && seconds > 0) batchSize = Math.round(Math.min(MAX_BATCH, Math.max(FIRST_BATCH / 2, (answered / seconds) * BATCH_SECONDS)));
       return r;
     });
     compared = compared.then(async () => compare(batch, await results));

@@ -41,7 +41,12 @@ export async function memoryTrace(oracle: Oracle, programs: number, seed: number
     profile,
     seed,
     runs: programs,
-    predict: predictDetailed,
+    // The model's real work, with every observation declined: a divergence of the model would end
+    // the campaign early, and this is about memory, not about the model.
+    predict: (program, p) => {
+      const prediction = predictDetailed(program, p);
+      return { ...prediction, observations: prediction.observations.map(() => null), stopped: { reason: 'declined for the memory trace' } };
+    },
     onProgress: (done) => {
       if (done % tenth !== 0) return;
       const usage = process.memoryUsage();

@@ -2,8 +2,10 @@
 // - The same object, or two objects alive at the same time: known.
 // - An object freed, and the very next allocation an object of the same kind: CPython hands it
 //   the block just freed — a list from the list free list (Objects/listobject.c), a dict from the
-//   dict free list (Objects/dictobject.c), any other small object from the block pymalloc has just
-//   put back at the head of its pool's free list (Objects/obmalloc.c). Measured deterministic on
+//   dict free list (Objects/dictobject.c), any other small object from the block its allocator
+//   has just put back at the head of the free list of its size (pymalloc natively,
+//   Objects/obmalloc.c; dlmalloc's small bins in the WebAssembly builds), so an object of another
+//   length may get it if it rounds up to the same block size. Measured deterministic on
 //   3.8-3.12, native and WebAssembly alike (2000 generated programs each on wasm-3.10, 3.11 and
 //   3.12 with this rule: no divergence), and from 3.13 for lists, dicts and object(). An instance
 //   of a class from 3.13 may get another block (id(D()) == id(D()) is True, then False a line
@@ -13,11 +15,20 @@
 import type { PyObj } from './objects.ts';
 import { atLeast, type Profile } from './profile.ts';
 
-/** Which freed blocks the model knows the next allocation reuses. */
-export type ReuseRule = 'all' | 'not-instances';
+/** Which freed blocks the model knows the next allocation reuses, and the build's pointer width. */
+export interface ReuseRule {
+  instances: boolean;
+  bits: 32 | 64;
+  allocator: Profile['allocator'];
+}
 
 export function addressReuse(profile: Profile): ReuseRule {
-  return atLeast(profile, 3, 13) ? 'not-instances' : 'all';
+  return { instances: !atLeast(profile, 3, 13), bits: profile.bits, allocator: profile.allocator };
+}
+
+/** What two id() results of one run allow, or null when either was not taken by id(). */
+export function reuseOf(a: ReuseRule | undefined, b: ReuseRule | undefined): ReuseRule | null {
+  return a && b ? { ...a, instances: a.instances && b.instances } : null;
 }
 
 /**
@@ -58,13 +69,48 @@ function reusedAddress(a: PyObj, b: PyObj, rule: ReuseRule, heap: readonly PyObj
   const p = first.payload;
   const q = second.payload;
   if (p.kind !== q.kind) return false;
-  if (p.kind === 'instance' && q.kind === 'instance') return p.cls !== q.cls ? false : rule === 'all' ? true : null;
+  if (p.kind === 'instance' && q.kind === 'instance') return p.cls !== q.cls ? false : rule.instances ? true : null;
   // Types without a free list get the block pymalloc just put back, if nothing was allocated in
-  // between and the new object has the same size: object(), sets, bytes of one length (one byte or
-  // none is a shared object, never freed). Not ints: arithmetic frees temporaries of their size
-  // on the way (5 ** 40 and 5 ** 41 get different blocks).
-  if (p.kind === 'bytes' && q.kind === 'bytes') return p.value.length === q.value.length;
+  // between and the new object is of the same size class: object(), sets, bytes (one byte or none
+  // is a shared object, never freed), ints parsed from strs of as many digits. Not ints made by
+  // arithmetic: it frees temporaries of their size on the way (5 ** 40 and 5 ** 41 get different
+  // blocks).
+  if (p.kind === 'bytes' && q.kind === 'bytes') return sameBlockSize(bytesSize(p.value.length, rule.bits), bytesSize(q.value.length, rule.bits), rule);
+  if (p.kind === 'int' && q.kind === 'int') return p.parsedDigits !== undefined && p.parsedDigits === q.parsedDigits;
   return p.kind === 'object' || p.kind === 'set';
+}
+
+/** Objects/bytesobject.c PyBytesObject_SIZE: the header up to ob_sval, the bytes and a NUL. */
+function bytesSize(length: number, bits: 32 | 64): number {
+  return (bits === 64 ? 32 : 16) + length + 1;
+}
+
+/**
+ * The block a request of `size` bytes gets, or null when the model does not know the allocator's
+ * rounding. Objects/obmalloc.c: up to SMALL_REQUEST_THRESHOLD (512) bytes come from pools of one
+ * size class, rounded up to ALIGNMENT (16 on 64-bit builds from 3.8, 8 on 32-bit ones); larger
+ * ones from malloc. dlmalloc (emscripten's malloc, system/lib/dlmalloc.c): a chunk holds the
+ * request and a 4-byte header, rounded up to 8 bytes, at least 16. Unknown allocators: no block
+ * size, no prediction.
+ */
+function blockSize(size: number, rule: ReuseRule): number | null {
+  if (rule.allocator === 'pymalloc') {
+    if (size > 512) return null;
+    const align = rule.bits === 64 ? 16 : 8;
+    return Math.ceil(size / align) * align;
+  }
+  if (rule.allocator === 'malloc' && rule.bits === 32) {
+    // Only chunks below MIN_LARGE_SIZE (256) live in exact-size small bins, last in, first out
+    // (wasm-3.15 gives bytes(1000) and bytes(1001) different blocks, freed one after the other).
+    const chunk = Math.max(16, Math.ceil((size + 4) / 8) * 8);
+    return chunk < 256 ? chunk : null;
+  }
+  return null;
+}
+
+function sameBlockSize(a: number, b: number, rule: ReuseRule): boolean {
+  const x = blockSize(a, rule);
+  return x !== null && x === blockSize(b, rule);
 }
 
 /** Whether `later` may live in `earlier`'s block, through a chain of in-place concatenations. */

@@ -64,14 +64,61 @@ function powInt(a: bigint, b: bigint): Num {
   return powFloat(toFloat(int(a)), Number(b));
 }
 
+const oddInteger = (y: number): boolean => Number.isInteger(y) && Math.abs(y % 2) === 1;
+
+/** Objects/floatobject.c float_pow, its special cases in its order. */
 function powFloat(x: number, y: number): Num {
-  if (x === 0 && y < 0) throw new PyException('ZeroDivisionError');
+  if (y === 0) return float(1);
+  if (Number.isNaN(x) || Number.isNaN(y)) return x === 1 ? float(1) : giveUp('a float power with a NaN');
+  if (!Number.isFinite(y)) {
+    if (Math.abs(x) === 1) return float(1);
+    return float((Math.abs(x) > 1) === (y > 0) ? Infinity : 0);
+  }
+  if (!Number.isFinite(x)) {
+    if (y > 0) return float(oddInteger(y) ? x : Infinity);
+    return float(oddInteger(y) ? (x < 0 ? -0 : 0) : 0);
+  }
+  if (x === 0) {
+    if (y < 0) throw new PyException('ZeroDivisionError');
+    return float(oddInteger(y) ? x : 0);
+  }
   if (x < 0 && !Number.isInteger(y)) giveUp('a negative float to a fractional power is a complex number');
-  // V8's Math.pow and the C library's pow may differ in the last bit: trust only exact results.
-  const r = Math.pow(x, y);
-  if (Number.isInteger(x) && Number.isInteger(y) && Math.abs(r) < 2 ** 53 && y >= 0) return float(r);
-  if (y === 0 || y === 1 || x === 1) return float(r);
+  if (x === 1) return float(1);
+  if (y === 1) return float(x);
+  // V8's Math.pow and the C library's pow may differ in the last bit: only a result whose every
+  // bit is sure is predicted (an exact one, or one out of range).
+  const sign = x < 0 && Number.isInteger(y) && y % 2 !== 0 ? -1 : 1;
+  const log2 = y * Math.log2(Math.abs(x));
+  // Objects/floatobject.c float_pow: a result that overflows to an infinity is an OverflowError
+  // (_Py_ADJUST_ERANGE1); one that underflows to zero is zero. The margins leave out results near
+  // the edges, where the rounding of the logarithm could matter.
+  if (log2 > 1025) throw new PyException('OverflowError', 'Numerical result out of range');
+  if (log2 < -1077) return float(sign * 0);
+  if (Number.isInteger(y) && Math.abs(y) <= 4096) {
+    const exact = exactPower(Math.abs(x), y);
+    if (exact !== null) return float(sign * exact);
+  }
   giveUp('a float power whose last bit the model cannot vouch for');
+}
+
+/** |x| ** y for an integer y when the result is exactly a double (subnormals included), else null. */
+function exactPower(x: number, y: number): number | null {
+  // x = m * 2**e with m odd.
+  let e = 0;
+  let m = x;
+  while (!Number.isInteger(m)) { m *= 2; e--; }
+  let mi = BigInt(m);
+  while (mi % 2n === 0n) { mi /= 2n; e++; }
+  if (y < 0 && mi !== 1n) return null;
+  const mant = mi ** BigInt(Math.abs(y));
+  if (mant >= 2n ** 53n) return null;
+  const exp = e * y;
+  // A result below 2**-1074 (the least subnormal) is not a double; one with more bits than the
+  // subnormal range holds is not either.
+  const bits = mant.toString(2).length;
+  if (exp + bits - 1 > 1023) return null;
+  if (exp < -1074) return null;
+  return Number(mant) * 2 ** exp;
 }
 
 /** `a op b` for two numbers (bools are passed as ints). */

@@ -13,7 +13,11 @@ export type BuiltinTypeName =
 
 export type Payload =
   /** `unknown` marks an int whose value depends on the whole interpreter (an address, a str hash). */
-  | { kind: 'int'; value: bigint; unknown?: boolean; idOf?: PyObj; reuse?: ReuseRule; heap?: readonly PyObj[]; compileMarks?: readonly number[] }
+  /**
+   * `parsedDigits`: made by int() from a str of that many decimal digits, in one block whose size
+   * follows from the digits (Objects/longobject.c estimates size_z from them before normalizing).
+   */
+  | { kind: 'int'; value: bigint; unknown?: boolean; idOf?: PyObj; reuse?: ReuseRule; heap?: readonly PyObj[]; compileMarks?: readonly number[]; parsedDigits?: number }
   | { kind: 'float'; value: number }
   | { kind: 'str'; value: string; interned: boolean }
   | { kind: 'bytes'; value: string }

@@ -11,7 +11,7 @@ import { emptyTuple } from './singletons.ts';
 import { newInt, unknownInt } from './small-ints.ts';
 import { newStr } from './strings.ts';
 import { newBytes, newFloat, newList, newTuple } from './values.ts';
-import { sameAddress } from './memory-reuse.ts';
+import { reuseOf, sameAddress } from './memory-reuse.ts';
 import { formatPercent } from './printf.ts';
 import { viewContains, viewEquals, viewLength } from './dict-views.ts';
 
@@ -53,7 +53,8 @@ export function equals(a: PyObj, b: PyObj): boolean | null {
   const p0 = a.payload;
   const q0 = b.payload;
   if (p0.kind === 'int' && q0.kind === 'int' && p0.idOf && q0.idOf) {
-    return sameAddress(p0.idOf, q0.idOf, p0.reuse === 'all' && q0.reuse === 'all' ? 'all' : 'not-instances', p0.heap ?? [], p0.compileMarks ?? []);
+    const rule = reuseOf(p0.reuse, q0.reuse);
+    return rule === null ? null : sameAddress(p0.idOf, q0.idOf, rule, p0.heap ?? [], p0.compileMarks ?? []);
   }
   if (isUnknownValue(a) || isUnknownValue(b)) return null;
   const x = asNum(a);

@@ -397,6 +397,18 @@ const EXAMPLES: Example[] = [
     ].join('\n'),
   },
   {
+    rule: "a freed bytes or parsed int block goes to the next object of the same block size: pymalloc's 16-byte classes natively, dlmalloc's 8-byte chunks in the WebAssembly builds",
+    mode: 'module',
+    source: [
+      'id(bytes(5)) == id(bytes(6))',
+      'id(bytes(7)) == id(bytes(8))',
+      'id(bytes(14)) == id(bytes(15))',
+      "id(int('1000')) == id(int('1001'))",
+      "id(int('-12345678901234567890')) == id(int('98765432109876543210'))",
+      '',
+    ].join('\n'),
+  },
+  {
     rule: 'a list slice assignment drops the replaced items after the new ones are in: last to first for a step of 1, in slice order otherwise, lowest index first for a stepped deletion',
     mode: 'module',
     source: [

@@ -14,6 +14,12 @@ export interface Profile {
    * a version and a width were given for a 32-bit build.
    */
   strHash: 'siphash' | 'fnv' | 'unknown';
+  /**
+   * What serves small objects: pymalloc on the native builds; the C library's malloc (emscripten's
+   * dlmalloc) on the WebAssembly ones, which Pyodide configures without pymalloc (measured: every
+   * build's sysconfig says WITH_PYMALLOC 0); unknown for a 32-bit build of unknown kind.
+   */
+  allocator: 'pymalloc' | 'malloc' | 'unknown';
 }
 
 /** Where an interpreter comes from: a native executable or an embedded (WebAssembly) build. */
@@ -38,7 +44,8 @@ export function profileFor(version: string, bits: 32 | 64 = 64, build?: BuildKin
     throw new ProfileError(`the model has no profile for CPython ${version} (it knows 3.${OLDEST[1]} to 3.${NEWEST[1]})`);
   }
   const strHash = build === 'embedded' ? 'fnv' : build === 'native' || bits === 64 ? 'siphash' : 'unknown';
-  return { major, minor, patch, bits, strHash };
+  const allocator = build === 'embedded' ? 'malloc' : build === 'native' || bits === 64 ? 'pymalloc' : 'unknown';
+  return { major, minor, patch, bits, strHash, allocator };
 }
 
 /** True when the profile's version is at least major.minor(.patch). */

@@ -352,9 +352,9 @@ export const RULES = {
 
   // ------------------------------------------------------------------------ addresses and hashes
   'memory-reuse': {
-    summary: 'a freed block is handed to the very next allocation of the same kind, so id() of the old and the new object are equal',
+    summary: "a freed block is handed to the very next allocation of the same kind and block size (pymalloc's size classes natively, dlmalloc's small bins in the WebAssembly builds), so id() of the old and the new object are equal",
     versions: '3.8-3.12 (3.13+ except class instances)',
-    source: 'Objects/obmalloc.c pools; Objects/listobject.c and Objects/dictobject.c free lists',
+    source: 'Objects/obmalloc.c pools; emscripten dlmalloc small bins; Objects/listobject.c and Objects/dictobject.c free lists',
     file: 'model/memory-reuse.ts',
   },
   'hash-numbers': {

@@ -13,7 +13,7 @@ import { reprOf } from '../repr.ts';
 import { giveUp, PyException, type Runtime } from '../runtime.ts';
 import { bool, builtinType, sharedEmptyFrozenset } from '../singletons.ts';
 import { atLeast } from '../profile.ts';
-import { addressOf, newInt, unknownInt } from '../small-ints.ts';
+import { addressOf, isSmallInt, newInt, unknownInt } from '../small-ints.ts';
 import { markInterned, newStr } from '../strings.ts';
 import { hashOf } from '../hashing.ts';
 import { newBytes, newDict, newFloat, newList, newSetFrom, newTuple } from '../values.ts';
@@ -73,7 +73,13 @@ function toInt(rt: Runtime, x: PyObj): PyObj {
     if (!Number.isFinite(p.value)) throw new PyException(Number.isNaN(p.value) ? 'ValueError' : 'OverflowError');
     return newInt(rt, BigInt(Math.trunc(p.value)));
   }
-  if (p.kind === 'str') return newInt(rt, parseIntText(p.value));
+  if (p.kind === 'str') {
+    const value = parseIntText(p.value);
+    const made = newInt(rt, value);
+    const digits = /^\s*[+-]?([1-9]\d*)\s*$/.exec(p.value);
+    if (digits && !isSmallInt(rt.profile, value) && made.payload.kind === 'int') made.payload.parsedDigits = digits[1]!.length;
+    return made;
+  }
   if (p.kind === 'bytes') return newInt(rt, parseIntText(p.value));
   throw new PyException('TypeError', `int() argument must be a string, a bytes-like object or a real number, not '${typeName(x)}'`);
 }

@@ -30,6 +30,8 @@ export interface SymObject {
   readonly cls?: ClassName;
   /** Known length of a str, bytes, tuple, list or dict; undefined when unknown. */
   len?: number;
+  /** The value of an int, when the builder knows it (a literal, a folded constant, `int('257')`). */
+  value?: bigint;
   /** The text of a str (or bytes, one character per byte), when the builder knows it. */
   text?: string;
   /** Of `a.__dict__`: the instance whose attributes it holds (its `fields` are the instance's own map). */
@@ -216,3 +218,23 @@ export interface Scope {
 
 export const isKind = (...kinds: ObjKind[]) => (obj: SymObject): boolean => kinds.includes(obj.kind);
 export const anyObject = (): boolean => true;
+
+const SHARED_KINDS: ReadonlySet<ObjKind> = new Set(['none', 'bool', 'ellipsis', 'class']);
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * True when the object is surely the program's own: no other part of the interpreter can hold it.
+ * The absolute count of a shared object (a cached small int, an interned str, None, a class) counts
+ * every reference the whole interpreter holds: no rule can know it before 3.12 (SPEC section 2), and
+ * from 3.12 it is mostly the one constant of an immortal object. Unknown values count as shared.
+ */
+export function surelyOwn(obj: SymObject): boolean {
+  if (SHARED_KINDS.has(obj.kind)) return false;
+  // Objects/longobject.c: -5..256 are cached (-5..1024 from 3.15).
+  if (obj.kind === 'int') return obj.value !== undefined && (obj.value < -5n || obj.value > 1024n);
+  // Constants that look like identifiers are interned; strs and bytes of one character or none are shared.
+  if (obj.kind === 'str') return obj.text !== undefined && obj.len !== undefined && obj.len > 1 && !IDENTIFIER.test(obj.text);
+  if (obj.kind === 'bytes') return obj.len !== undefined && obj.len > 1;
+  if (obj.kind === 'tuple' || obj.kind === 'frozenset') return obj.len !== undefined && obj.len > 0;
+  return true;
+}

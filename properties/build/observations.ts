@@ -6,7 +6,7 @@ import { hasGet, useGet } from './callValues.ts';
 import { isMoreObservation, observeMore } from './moreObservations.ts';
 import { compareOperands } from './comparisons.ts';
 import { sliceExpr, sliceOf } from './derived.ts';
-import { anyObject, Heap, isKind, WEAKREF_NAMES, BASELINE_NAME, type ObjKind, type SymObject } from './heap.ts';
+import { anyObject, Heap, isKind, surelyOwn, WEAKREF_NAMES, BASELINE_NAME, type ObjKind, type SymObject } from './heap.ts';
 import { attr, call, compare, exprStmt, int, method, moduleCall, name, none, str, subscript } from './nodes.ts';
 
 interface Observed {
@@ -60,7 +60,11 @@ function observe(spec: ObservationSpec, heap: Heap, mode: Mode): Observed | null
     case 'call-refcount':
     case 'probe':
     case 'bool': {
-      const a = heap.choose(spec.a, anyObject);
+      // Three times in four an absolute count observes an object the program surely owns, when it
+      // has one: a shared object's count is the whole interpreter's (see surelyOwn).
+      const counted = spec.kind === 'refcount' || spec.kind === 'call-refcount' || spec.kind === 'probe';
+      const own = counted && spec.a % 4 !== 0 ? heap.choose(spec.a >> 2, surelyOwn) : null;
+      const a = own ?? heap.choose(spec.a, anyObject);
       if (a === null) return null;
       if (spec.kind === 'refcount') {
         heap.uses.add('sys');

@@ -23,11 +23,11 @@ export function buildValue(spec: ValueSpec, heap: Heap, tag: string): Built | nu
   if (isMoreValue(spec)) return buildMoreValue(spec, heap);
   switch (spec.kind) {
     case 'int-literal':
-      return { expr: int(spec.value), obj: heap.create('int') };
+      return { expr: int(spec.value), obj: heap.create('int', { value: spec.value }) };
     case 'int-folded':
-      return { expr: binop(int(spec.left), spec.op, int(spec.right)), obj: heap.create('int') };
+      return { expr: binop(int(spec.left), spec.op, int(spec.right)), obj: heap.create('int', { value: foldInt(spec.left, spec.op, spec.right) }) };
     case 'int-of-str':
-      return { expr: call(name('int'), str(String(spec.value))), obj: heap.create('int') };
+      return { expr: call(name('int'), str(String(spec.value))), obj: heap.create('int', { value: spec.value }) };
     case 'int-arith': {
       const src = heap.choose(spec.source, isKind('int'));
       if (src === null) return null;
@@ -239,4 +239,11 @@ function buildItems(specs: ItemSpec[], heap: Heap, fits: (obj: SymObject) => boo
     built.push(b);
   }
   return built;
+}
+
+function foldInt(left: bigint, op: '+' | '-' | '*' | '**', right: bigint): bigint {
+  if (op === '+') return left + right;
+  if (op === '-') return left - right;
+  if (op === '*') return left * right;
+  return left ** right;
 }

@@ -14,7 +14,7 @@ import {
 import type { PyObj } from './objects.ts';
 import { atLeast } from './profile.ts';
 import { giveUp, type Runtime } from './runtime.ts';
-import { maybeUntrackDict, maybeUntrackTuple } from './tracking.ts';
+import { maybeUntrackDict, maybeUntrackTuple, mayBeTracked } from './tracking.ts';
 import { clearWeakrefs, runWeakrefCallbacks } from './weakrefs.ts';
 
 /** What tp_traverse visits: the objects `o` holds references to. */
@@ -74,10 +74,9 @@ export function collect(rt: Runtime, generation: number): number | null {
   // 3.14's collector is incremental (Python/gc.c): gc.collect(0) collects the young objects and
   // gc.collect() everything, as before, but gc.collect(1) is one increment over part of the old
   // objects, which the model does not follow.
-  if (incrementalCollector(rt) && generation === 1) {
-    rt.fire('gc-incremental');
-    giveUp('an increment of the incremental collector (3.14)');
-  }
+  if (incrementalCollector(rt) && generation === 1) return incrementalStep(rt);
+  // A young collection after an increment: which objects are still young is unknown.
+  if (generation === 0 && [...rt.increment.young].some((o) => o.alive && o.tracked)) giveUp('a young collection after an increment of the incremental collector (3.14)');
   rt.fire('gc-unreachable-count');
   const gens = rt.generations;
   // gc_list_merge appends each younger generation to the one being collected.
@@ -91,6 +90,12 @@ export function collect(rt: Runtime, generation: number): number | null {
   const older = Math.min(generation + 1, 2);
   gens[older].push(...survivors.filter((o) => o.tracked));
   if (generation === 2) for (const o of survivors) maybeUntrackDict(rt, o);
+  // A full collection untracks what an increment may have left tracked: known again, except a
+  // tuple holding a tuple, which depends on the order the two were looked at.
+  if (generation === 2) {
+    rt.increment.young.clear();
+    for (const o of [...rt.increment.tuples]) if (!holdsTuple(o)) rt.increment.tuples.delete(o);
+  }
   let unknowable = false;
   for (const o of unreachable) {
     if (o.payload.kind === 'class' || o.payload.kind === 'module') unknowable = true;
@@ -129,6 +134,32 @@ export function collect(rt: Runtime, generation: number): number | null {
     if (o.alive && o.tracked) gens[older].push(o);
   }
   return unknowable ? null : stillDead.size;
+}
+
+const holdsTuple = (o: PyObj): boolean => o.payload.kind === 'tuple' && o.payload.items.some((i) => i.payload.kind === 'tuple');
+
+/**
+ * gc.collect(1) on 3.14 (Python/gc.c gc_collect_increment): one increment over the young objects
+ * and as much of the old ones as its work budget allows, a budget that follows the whole heap
+ * (assess_work_to_do), and nothing at all when the budget is spent or the collector is still
+ * marking. The model knows the result only when no object anywhere is garbage: then it is 0, and
+ * what the increment may have done besides is left unknown: untracking the young tuples that can
+ * hold nothing tracked (untrack_tuples), and moving the young objects to the old space.
+ */
+function incrementalStep(rt: Runtime): number {
+  rt.fire('gc-incremental');
+  const tracked = rt.generations.flat();
+  if (unreachableAmong(tracked).length > 0) giveUp('an increment of the incremental collector (3.14) with garbage about');
+  for (const o of rt.generations[0]) {
+    rt.increment.young.add(o);
+    if (o.payload.kind === 'tuple' && o.payload.items.every((i) => !mayBeTracked(i) || trackingUnknown(rt, i))) rt.increment.tuples.add(o);
+  }
+  return 0;
+}
+
+/** gc.is_tracked(o) after an increment that may have untracked it; also for a tuple holding one. */
+export function trackingUnknown(rt: Runtime, o: PyObj): boolean {
+  return rt.increment.tuples.has(o);
 }
 
 function removeFromGenerations(rt: Runtime, o: PyObj): void {

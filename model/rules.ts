@@ -318,7 +318,7 @@ export const RULES = {
     file: 'model/gc.ts',
   },
   'gc-incremental': {
-    summary: 'gc.collect(1) runs one increment of the incremental collector, not generation 1: declined',
+    summary: 'gc.collect(1) runs one increment of the incremental collector, not generation 1, with a budget that follows the whole heap: 0 when nothing anywhere is garbage, declined otherwise; the young tuples it may untrack and the young objects it may age are left unknown',
     versions: '3.14 (3.15 collects generations 0 and 1 again)',
     source: 'Python/gc.c gc_collect_increment',
     file: 'model/gc.ts',

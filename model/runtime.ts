@@ -41,6 +41,12 @@ export class Runtime {
    */
   readonly borrowedTemps = new Map<PyObj, number>();
   /**
+   * What an increment of 3.14's collector may have done, or not (gc.ts incrementalStep): moved
+   * these young objects to the old space (a young collection is then declined), untracked these
+   * tuples (gc.is_tracked of them is declined).
+   */
+  readonly increment = { young: new Set<PyObj>(), tuples: new Set<PyObj>() };
+  /**
    * Set when something made the order of finalizers unknowable (for example instances freed from
    * a set, whose order is the hash order of addresses); `log`-like observations are then declined.
    */

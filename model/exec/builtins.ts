@@ -7,7 +7,7 @@ import type { Expr } from '../../language/ast.ts';
 import type { PyObj } from '../objects.ts';
 import { typeName } from '../objects.ts';
 import { asNum, checkHashable, operandItself, truthy } from '../ops.ts';
-import { collect } from '../gc.ts';
+import { collect, trackingUnknown } from '../gc.ts';
 import { getrefcount } from '../refcount.ts';
 import { reprOf } from '../repr.ts';
 import { giveUp, PyException, type Runtime } from '../runtime.ts';
@@ -152,7 +152,7 @@ export function callBuiltin(rt: Runtime, frame: Frame | null, name: string, args
     }
     case 'gc.is_tracked':
       arity('is_tracked', args, 1, 1);
-      return bool(rt, args[0].tracked);
+      return trackingUnknown(rt, args[0]) ? boolOrUnknown(rt, null) : bool(rt, args[0].tracked);
     case 'weakref.ref': {
       arity('ref', args, 1, 2);
       const cb = args.length > 1 && args[1].payload.kind !== 'none' ? args[1] : null;

@@ -397,6 +397,27 @@ const EXAMPLES: Example[] = [
     ].join('\n'),
   },
   {
+    rule: "gc.collect(1) with nothing anywhere garbage finds nothing, also as 3.14's increment; a cycle made after it is found by a full collection",
+    mode: 'module',
+    source: [
+      'import gc',
+      'a = (1, 2)',
+      'b = [1]',
+      "c = (b, 'x')",
+      'gc.collect(1)',
+      'gc.is_tracked(a)',
+      'gc.is_tracked(b)',
+      'gc.is_tracked(c)',
+      'd = (3, 4)',
+      'gc.is_tracked(d)',
+      'b.append(b)',
+      'del b',
+      'del c',
+      'gc.collect()',
+      '',
+    ].join('\n'),
+  },
+  {
     rule: "a freed bytes or parsed int block goes to the next object of the same block size: pymalloc's 16-byte classes natively, dlmalloc's 8-byte chunks in the WebAssembly builds",
     mode: 'module',
     source: [

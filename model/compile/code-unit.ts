@@ -20,9 +20,9 @@ import { giveUp, type Runtime } from '../runtime.ts';
 import { bool, ellipsis, emptyTuple, none, sharedByte, sharedStr } from '../singletons.ts';
 import { newInt } from '../small-ints.ts';
 import { newSet } from '../values.ts';
-import { indexOfKey } from '../ops.ts';
 import { setOrder } from '../set-order.ts';
 import { internConstant, isIdentifierLike, markInterned } from '../strings.ts';
+import { distinctConsts } from './const-equal.ts';
 import { foldConstant, type ConstVal } from './fold.ts';
 import type { Scope } from './scope.ts';
 
@@ -106,14 +106,11 @@ function create(rt: Runtime, comp: Compilation, c: ConstVal): PyObj {
       return o;
     }
     case 'frozenset': {
-      const items: PyObj[] = [];
-      for (const i of c.items) {
-        const o = materialize(rt, comp, i);
-        // Equal items (1, 1.0, True) collapse to the first, as set_add_entry does.
-        const at = indexOfKey(items, o);
-        if (at !== null && at >= 0) rt.decref(o);
-        else items.push(o);
-      }
+      // Equal items (1, 1.0, True) collapse to the first, as set_add_entry does, before any of
+      // them is merged: a dropped one never becomes a constant of the compilation.
+      const kept = distinctConsts(c.items);
+      if (kept === null) giveUp('a constant set of items the model cannot compare (NaN)');
+      const items = kept.map((i) => materialize(rt, comp, i));
       // The compiler builds the frozenset from the items in order, then up to 3.13
       // merge_consts_recursive builds it again from its own iteration order (Python/compile.c),
       // which can change it. From 3.14 the CFG optimizer makes it (Python/flowgraph.c

@@ -175,7 +175,9 @@ function observe(spec: ObservationSpec, heap: Heap, mode: Mode): Observed | null
       return a === null ? null : bool(compare(name('_'), 'is', name(a)));
     }
     case 'underscore-refcount':
-      if (mode !== 'repl' || heap.underscore === null) return null;
+      // `_` is often what a count or a comparison echoed: a small int or a bool, whose count is
+      // the whole interpreter's (see surelyOwn); only the program's own objects are counted.
+      if (mode !== 'repl' || heap.underscore === null || !surelyOwn(heap.get(heap.underscore))) return null;
       heap.uses.add('sys');
       return integer(moduleCall('sys', 'getrefcount', name('_')));
   }

@@ -14,6 +14,7 @@ import { newBytes, newFloat, newList, newTuple } from './values.ts';
 import { reuseOf, sameAddress } from './memory-reuse.ts';
 import { formatPercent } from './printf.ts';
 import { viewContains, viewEquals, viewLength } from './dict-views.ts';
+import { setSubtract } from './set-algebra.ts';
 
 export function asNum(o: PyObj): Num | null {
   const p = o.payload;
@@ -304,6 +305,12 @@ export function binaryOp(rt: Runtime, op: BinOp, a: PyObj, b: PyObj): PyObj {
       default:
         unsupported('*', a, b);
     }
+  }
+  if (op === '-') {
+    const r = setSubtract(rt, a, b);
+    if (r) return r;
+    // A dict view's nb_subtract (dictviews_sub) takes a set or view on either side.
+    if (p.kind === 'view' || q.kind === 'view') giveUp('the difference of a dict view');
   }
   if (op === '%' && p.kind === 'str') return formatPercent(rt, p.value, b);
   if (op === '%' && p.kind === 'bytes') giveUp('printf-style formatting of bytes');

@@ -19,6 +19,7 @@ import type { PyObj } from './objects.ts';
 import { checkHashable, equals, indexOfKey } from './ops.ts';
 import { atLeast, type Profile } from './profile.ts';
 import { giveUp, type Runtime } from './runtime.ts';
+import { dropSetItems } from './dealloc.ts';
 import { emptyTable, tableAdd, tableDiscard, tableMerge, tableOrder, tableResize } from './set-table.ts';
 
 type SetPayload = Extract<PyObj['payload'], { kind: 'set' }>;
@@ -219,23 +220,29 @@ export function setIntersection(rt: Runtime, iterate: Iterate, self: PyObj, othe
 }
 
 /**
- * set_difference_update_internal: `other`'s items discarded from `target`, then the table rebuilt
- * when more than a quarter of it is dummies (`fill - used <= mask / 4` keeps it; measured on 3.8
- * to 3.15: 3 dummies in 16 slots stay, 4 are rebuilt away — older sources had a fifth).
+ * set_difference_update_internal: `other`'s items discarded from `target` (a set minus itself is
+ * cleared: set_clear_internal), then the table rebuilt when more than a quarter of it is dummies
+ * (`fill - used <= mask / 4` keeps it; measured on 3.8 to 3.15: 3 dummies in 16 slots stay, 4 are
+ * rebuilt away — older sources had a fifth).
  */
 function differenceUpdate(rt: Runtime, iterate: Iterate, target: PyObj, other: PyObj): void {
   const s = payload(target);
   const q = other.payload;
+  if (other === target) {
+    dropSetItems(rt, s);
+    return;
+  }
   if (q.kind === 'set') {
-    // 3.12+: an operand more than 8 times larger is first intersected with the set (a new set
-    // made and dropped here, which the memory-reuse rule must see).
-    if (q.items.length >> 3 > s.items.length) {
-      if (!atLeast(rt.profile, 3, 12)) giveUp('difference_update with a set more than 8 times larger before 3.12');
+    // 3.9+: an operand more than 8 times larger is first intersected with the set, and the
+    // intersection — a new set holding the target's own items, made and dropped here — is what
+    // is walked; 3.8 walks the operand (measured: the order in which the discarded items'
+    // finalizers run follows the intersection's slot order on 3.9-3.13, the operand's on 3.8).
+    if (atLeast(rt.profile, 3, 9) && q.items.length >> 3 > s.items.length) {
       const tmp = intersectionOf(rt, iterate, target, other);
-      for (const k of [...payload(tmp).items]) discardItem(rt, s, k);
+      discardAll(rt, s, payload(tmp));
       rt.decref(tmp);
     } else {
-      for (const k of [...q.items]) discardItem(rt, s, k);
+      discardAll(rt, s, q);
     }
   } else {
     eachItem(rt, iterate, other, (i) => discardItem(rt, s, i));
@@ -244,6 +251,14 @@ function differenceUpdate(rt: Runtime, iterate: Iterate, target: PyObj, other: P
   if (!t) return;
   const dummies = t.fill - t.used;
   if (dummies > Math.floor(t.mask / 4)) tableResize(t, t.used > 50000 ? t.used * 2 : t.used * 4);
+}
+
+/** Each item of the set `q`, in its slot order (set_next), discarded from `s`. */
+function discardAll(rt: Runtime, s: SetPayload, q: SetPayload): void {
+  const order = orderOf(q);
+  // Without the order, which discarded item dies first is unknown: it matters to finalizers.
+  if (!order && q.items.filter((i) => i.payload.kind === 'instance').length > 1) rt.finalizerOrderUnknown = true;
+  for (const k of [...(order ?? q.items)]) discardItem(rt, s, k);
 }
 
 /** set_difference of two operands. */
@@ -281,4 +296,31 @@ export function setDifference(rt: Runtime, iterate: Iterate, self: PyObj, others
     throw e;
   }
   return finish(rt, result);
+}
+
+/** The operands of `-` and `-=` are sets: nothing iterates them as plain iterables. */
+const setOperandsOnly: Iterate = () => {
+  throw new Error('a set operand of - is never iterated');
+};
+
+/**
+ * `a - b` (set_sub): set_difference of two sets or frozensets, a new set of a's type; null when
+ * either operand is not a set (the slot returns NotImplemented).
+ */
+export function setSubtract(rt: Runtime, a: PyObj, b: PyObj): PyObj | null {
+  if (a.payload.kind !== 'set' || b.payload.kind !== 'set') return null;
+  return finish(rt, differenceOf(rt, setOperandsOnly, a, b));
+}
+
+/**
+ * `a -= b` (set_isub): a set minus a set or frozenset in place, `a` itself as the result (a new
+ * reference); null where the in-place slot does not apply — a frozenset has none, and any other
+ * operand returns NotImplemented — so that `a - b` is tried instead.
+ */
+export function setInPlaceSubtract(rt: Runtime, a: PyObj, b: PyObj): PyObj | null {
+  const p = a.payload;
+  if (p.kind !== 'set' || p.frozen || b.payload.kind !== 'set') return null;
+  differenceUpdate(rt, setOperandsOnly, a, b);
+  finish(rt, a);
+  return rt.incref(a);
 }

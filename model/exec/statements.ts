@@ -5,6 +5,7 @@ import type { ClassDef, Expr, FunctionDef, SliceExpr, Stmt, Target } from '../..
 import { docstring } from '../compile/code-unit.ts';
 import type { ClassInfo, PyObj } from '../objects.ts';
 import { binaryOp, repeatCount } from '../ops.ts';
+import { setInPlaceSubtract } from '../set-algebra.ts';
 import { dropItemsLastFirst } from '../dealloc.ts';
 import { reprOf } from '../repr.ts';
 import { giveUp, PyException, type Runtime } from '../runtime.ts';
@@ -148,7 +149,8 @@ function withBounds(rt: Runtime, frame: Frame, slice: SliceExpr, use: (lo: PyObj
 
 /**
  * `a op= b`: lists extend or repeat in place (Objects/listobject.c list_inplace_concat,
- * list_inplace_repeat: a count below 1 clears the list, its items dropped last to first).
+ * list_inplace_repeat: a count below 1 clears the list, its items dropped last to first); a set
+ * subtracts a set in place (set-algebra.ts).
  */
 function inPlace(rt: Runtime, op: '+' | '-' | '*', a: PyObj, b: PyObj): PyObj {
   const p = a.payload;
@@ -165,7 +167,8 @@ function inPlace(rt: Runtime, op: '+' | '-' | '*', a: PyObj, b: PyObj): PyObj {
     }
     return rt.incref(a);
   }
-  return binaryOp(rt, op, a, b);
+  const set = op === '-' ? setInPlaceSubtract(rt, a, b) : null;
+  return set ?? binaryOp(rt, op, a, b);
 }
 
 /** `cur op= value`: takes over `cur`, returns the result. */

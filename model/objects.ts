@@ -17,7 +17,9 @@ export type Payload =
    * `parsedDigits`: made by int() from a str of that many decimal digits, in one block whose size
    * follows from the digits (Objects/longobject.c estimates size_z from them before normalizing).
    */
-  | { kind: 'int'; value: bigint; unknown?: boolean; idOf?: PyObj; reuse?: ReuseRule; heap?: readonly PyObj[]; compileMarks?: readonly number[]; parsedDigits?: number }
+  | { kind: 'int'; value: bigint; unknown?: boolean; idOf?: PyObj; reuse?: ReuseRule; heap?: readonly PyObj[]; compileMarks?: readonly number[]; parsedDigits?: number;
+      /** A count of a shared object (count-deltas.ts): the part the model knows of. */
+      countOf?: { obj: PyObj; known: bigint } }
   | { kind: 'float'; value: number }
   | { kind: 'str'; value: string; interned: boolean }
   | { kind: 'bytes'; value: string }

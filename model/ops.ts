@@ -11,6 +11,7 @@ import { emptyTuple } from './singletons.ts';
 import { newInt, unknownInt } from './small-ints.ts';
 import { newStr } from './strings.ts';
 import { newBytes, newFloat, newList, newTuple } from './values.ts';
+import { countDelta } from './count-deltas.ts';
 import { reuseOf, sameAddress } from './memory-reuse.ts';
 import { formatPercent } from './printf.ts';
 import { viewContains, viewEquals, viewLength } from './dict-views.ts';
@@ -241,6 +242,8 @@ export function operandItself(rt: Runtime, o: PyObj): PyObj {
 
 /** `a op b`: a new reference to the result (operands stay owned by the caller). */
 export function binaryOp(rt: Runtime, op: BinOp, a: PyObj, b: PyObj): PyObj {
+  const delta = op === '-' ? countDelta(rt, a, b) : null;
+  if (delta) return delta;
   if (isUnknownValue(a) || isUnknownValue(b)) {
     // The result of arithmetic on an unknown int is an unknown int (never an error: both are ints).
     if (isNumeric(a) && isNumeric(b) && a.payload.kind !== 'float' && b.payload.kind !== 'float' && op !== '//' && op !== '%' && op !== '**') {

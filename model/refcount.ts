@@ -36,6 +36,11 @@ export function getrefcount(rt: Runtime, frame: Frame | null, arg: PyObj, argExp
     return null;
   }
   rt.fire('getrefcount-argument');
+  return knownCount(rt, frame, arg);
+}
+
+/** The references to `arg` the model follows, less the borrowed ones sys.getrefcount leaves out. */
+export function knownCount(rt: Runtime, frame: Frame | null, arg: PyObj): bigint {
   let borrowed = rt.borrowedTemps.get(arg) ?? 0;
   for (const f of rt.frames) for (const name of f.borrowed ?? []) if (f.fast.get(name) === arg) borrowed++;
   if (frame && !rt.frames.includes(frame)) for (const name of frame.borrowed ?? []) if (frame.fast.get(name) === arg) borrowed++;

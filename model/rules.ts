@@ -223,6 +223,12 @@ export const RULES = {
     source: 'Include/object.h _Py_IMMORTAL_REFCNT; Include/refcount.h _Py_IMMORTAL_INITIAL_REFCNT (3.14)',
     file: 'model/refcount.ts',
   },
+  'shared-count-delta': {
+    summary: 'the difference of two counts of a shared int, str, bytes or empty tuple is the change in the references the program made (the interpreter\'s own cancel out); not of None, the bools or classes, which the interpreter references behind the program\'s back',
+    versions: 'all (3.12+: of the mortal ones)',
+    source: 'Python/sysmodule.c sys_getrefcount_impl',
+    file: 'model/count-deltas.ts',
+  },
   'shared-count-unknown': {
     summary: "the count of a mortal object the interpreter shares (small ints, None, interned strs before 3.12) depends on the whole interpreter: declined",
     versions: '3.8-3.11 (interned strs to 3.13)',

@@ -8,7 +8,8 @@ import type { PyObj } from '../objects.ts';
 import { typeName } from '../objects.ts';
 import { asNum, checkHashable, operandItself, truthy } from '../ops.ts';
 import { collect, trackingUnknown } from '../gc.ts';
-import { getrefcount } from '../refcount.ts';
+import { getrefcount, knownCount } from '../refcount.ts';
+import { countDeltaKnown, unknownCount } from '../count-deltas.ts';
 import { reprOf } from '../repr.ts';
 import { giveUp, PyException, type Runtime } from '../runtime.ts';
 import { bool, builtinType, sharedEmptyFrozenset } from '../singletons.ts';
@@ -123,7 +124,8 @@ export function callBuiltin(rt: Runtime, frame: Frame | null, name: string, args
     case 'sys.getrefcount': {
       arity('getrefcount', args, 1, 1);
       const n = getrefcount(rt, frame, args[0], argExprs ? argExprs[0] : null);
-      return n === null ? unknownInt(rt) : newInt(rt, n);
+      if (n !== null) return newInt(rt, n);
+      return countDeltaKnown(args[0]) ? unknownCount(rt, args[0], knownCount(rt, frame, args[0])) : unknownInt(rt);
     }
     case 'sys.intern': {
       arity('intern', args, 1, 1);

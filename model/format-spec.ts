@@ -3,10 +3,11 @@
 // is follows the writer CPython fills:
 // - a piece written whole into a writer that holds nothing yet, as the last piece, is kept as is
 //   (_PyUnicodeWriter_WriteStr's readonly case): '{}'.format(s) is s, and so is a format string
-//   without braces, 'abc'.format();
+//   without braces, 'abc'.format(); a str under a spec that neither pads nor cuts it is written
+//   whole too (format_string_internal's fast path), so '{:>5}'.format(s) is s when len(s) >= 5;
 // - anything else is copied into a new buffer, and _PyUnicodeWriter_Finish hands out the shared
 //   '' or one-character latin-1 str for such results (unicode_result), a new str otherwise.
-// The model follows the spec language only as far as [[fill]align][width] with no type; a bool
+// The model follows the spec language only as far as [[fill]align][width][.precision] with no type; a bool
 // formats as an int under a non-empty spec (bool inherits int.__format__), anything but a str,
 // int, bool or float raises TypeError for one (object.__format__).
 import { floatRepr } from '../language/literals.ts';
@@ -19,6 +20,10 @@ interface Spec {
   fill: string;
   align: '<' | '>' | '^' | '=' | null;
   width: number;
+  /** The most characters of a str kept (null: no precision). */
+  precision: number | null;
+  /** The type 's', which only a str accepts. */
+  strType: boolean;
 }
 
 function parseSpec(spec: string): Spec {
@@ -35,9 +40,11 @@ function parseSpec(spec: string): Spec {
     align = chars[0];
     rest = chars.slice(1);
   }
-  const width = rest.join('');
-  if (!/^([1-9]\d*)?$/.test(width)) giveUp(`the format spec '${spec}'`);
-  return { fill, align, width: width === '' ? 0 : Number(width) };
+  const m = /^([1-9]\d*)?(?:\.(\d+))?(s?)$/.exec(rest.join(''));
+  if (!m) giveUp(`the format spec '${spec}'`);
+  return {
+    fill, align, width: m[1] === undefined ? 0 : Number(m[1]), precision: m[2] === undefined ? null : Number(m[2]), strType: m[3] === 's',
+  };
 }
 
 /** Python/formatter_unicode.c calc_padding and fill_padding; '=' pads after the sign. */
@@ -58,6 +65,19 @@ function pad(text: string, s: Spec, defaultAlign: '<' | '>'): string {
   }
 }
 
+/**
+ * Whether a str formatted under `spec` is written whole — the str itself, not a copy: with no
+ * spec, and under one whose width does not exceed its length and whose precision does not cut it
+ * (Python/formatter_unicode.c format_string_internal's fast path: _PyUnicodeWriter_WriteStr of the
+ * value; measured on 3.8 to 3.15). Call it after applySpec accepted the spec.
+ */
+export function specKeepsStr(text: string, spec: string): boolean {
+  if (spec === '') return true;
+  const s = parseSpec(spec);
+  const n = [...text].length;
+  return s.width <= n && (s.precision === null || s.precision >= n);
+}
+
 /** format(value, spec) for a spec the model follows; `value` a str given as its text, or an object. */
 export function applySpec(value: PyObj | string, spec: string): string {
   if (typeof value === 'string' || value.payload.kind === 'str') {
@@ -65,18 +85,26 @@ export function applySpec(value: PyObj | string, spec: string): string {
     if (spec === '') return text;
     const s = parseSpec(spec);
     if (s.align === '=') throw new PyException('ValueError', "'=' alignment not allowed in string format specifier");
-    return pad(text, s, '<');
+    const kept = s.precision === null ? text : [...text].slice(0, s.precision).join('');
+    return pad(kept, s, '<');
   }
   const p = value.payload;
   if (p.kind === 'int' || p.kind === 'bool') {
     if (p.unknown) giveUp('formatting a value the model does not know');
     const n = p.kind === 'int' ? p.value : p.value ? 1n : 0n;
     if (spec === '') return p.kind === 'bool' ? (p.value ? 'True' : 'False') : n.toString();
-    return pad(n.toString(), parseSpec(spec), '>');
+    const s = parseSpec(spec);
+    if (s.strType) throw new PyException('ValueError', `Unknown format code 's' for object of type '${typeName(value)}'`);
+    if (s.precision !== null) throw new PyException('ValueError', 'Precision not allowed in integer format specifier');
+    return pad(n.toString(), s, '>');
   }
   if (p.kind === 'float') {
     if (spec === '') return floatRepr(p.value);
-    return pad(floatRepr(p.value), parseSpec(spec), '>');
+    const s = parseSpec(spec);
+    if (s.strType) throw new PyException('ValueError', "Unknown format code 's' for object of type 'float'");
+    // Without a type, a precision formats a float like 'g' with its own rules: not followed.
+    if (s.precision !== null) giveUp(`the format spec '${spec}' of a float`);
+    return pad(floatRepr(p.value), s, '>');
   }
   if (spec === '') giveUp(`format() of a ${typeName(value)} without a spec`);
   if (p.kind === 'instance') giveUp('format() of an instance (a class may define __format__)');
@@ -169,15 +197,15 @@ function renderField(f: Extract<Piece, { kind: 'field' }>, reprOf: (o: PyObj) =>
     const r = reprOf(v);
     if (r === null) giveUp('the repr of a value the model does not know');
     const text = f.conversion === 'a' ? asciiOf(r) : r;
-    return { text: applySpec(text, f.spec), whole: f.spec === '' ? 'temporary' : null };
+    return { text: applySpec(text, f.spec), whole: specKeepsStr(text, f.spec) ? 'temporary' : null };
   }
   const k = v.payload.kind;
-  if (k === 'str') return { text: applySpec(v, f.spec), whole: f.spec === '' ? v : null };
+  if (k === 'str') return { text: applySpec(v, f.spec), whole: specKeepsStr(v.payload.value, f.spec) ? v : null };
   const scalar = k === 'int' || k === 'bool' || k === 'float';
   if (f.conversion === 's' || (!scalar && f.spec === '')) {
     const s = reprOf(v);
     if (s === null) giveUp('str() of a value the model does not know');
-    return { text: applySpec(s, f.spec), whole: f.spec === '' ? 'temporary' : null };
+    return { text: applySpec(s, f.spec), whole: specKeepsStr(s, f.spec) ? 'temporary' : null };
   }
   // Exact ints (and floats under a spec) are formatted straight into the buffer; a float without
   // a spec, and every other type, hands over a str made by its __format__.

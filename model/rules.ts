@@ -124,9 +124,9 @@ export const RULES = {
     file: 'model/exec/methods.ts',
   },
   'str-format-writer': {
-    summary: "str.format and a format spec write through a _PyUnicodeWriter: a result that is one str written whole is that str; otherwise '' and one latin-1 character are the shared ones and longer results are new",
+    summary: "str.format and a format spec write through a _PyUnicodeWriter: a result that is one str written whole is that str — a str under a spec that neither pads nor cuts it too, so f'{s:>5}' is s when len(s) >= 5; otherwise '' and one latin-1 character are the shared ones and longer results are new",
     versions: 'all',
-    source: 'Objects/unicodeobject.c _PyUnicodeWriter_WriteStr (readonly), _PyUnicodeWriter_Finish, unicode_result; Objects/stringlib/unicode_format.h build_string, output_markup, render_field',
+    source: 'Objects/unicodeobject.c _PyUnicodeWriter_WriteStr (readonly), _PyUnicodeWriter_Finish, unicode_result; Python/formatter_unicode.c format_string_internal (fast path); Objects/stringlib/unicode_format.h build_string, output_markup, render_field',
     file: 'model/format-spec.ts',
   },
   'dict-popitem': {

@@ -15,7 +15,7 @@ import { callExpr } from './calls.ts';
 import type { Frame } from './frame.ts';
 import { loadName } from './names.ts';
 import { getItem, getSlice } from './subscripts.ts';
-import { applySpec, asciiOf } from '../format-spec.ts';
+import { applySpec, asciiOf, specKeepsStr } from '../format-spec.ts';
 import { negate } from './unary.ts';
 
 export function evalExpr(rt: Runtime, frame: Frame, e: Expr): PyObj {
@@ -175,10 +175,15 @@ function buildFString(rt: Runtime, frame: Frame, parts: FStringPart[]): PyObj {
     const v = evalExpr(rt, frame, p.value);
     try {
       const spec = p.spec ? p.spec.map((q) => (typeof q === 'string' ? q : giveUp('a nested format field'))).join('') : '';
-      if (parts.length === 1 && (!p.conversion || p.conversion === 's') && spec === '' && v.payload.kind === 'str') {
-        // FORMAT_VALUE of an exact str with no spec (str() of it, for !s) is that str itself; a
-        // lone field needs no join.
-        return rt.incref(v);
+      if (parts.length === 1 && (!p.conversion || p.conversion === 's') && v.payload.kind === 'str') {
+        // FORMAT_VALUE of an exact str (str() of it, for !s, is itself) under no spec, or under
+        // one that neither pads nor cuts it, is that str itself (PyObject_Format's fast path;
+        // Python/formatter_unicode.c format_string_internal); a lone field needs no join.
+        applySpec(v, spec);
+        if (specKeepsStr(v.payload.value, spec)) {
+          rt.fire('str-format-writer');
+          return rt.incref(v);
+        }
       }
       let text: string;
       if (p.conversion === 'r' || p.conversion === 'a') {

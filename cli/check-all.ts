@@ -39,14 +39,14 @@ export async function checkAll(entries: readonly InterpreterEntry[], settings: C
   }
 
   if (json) io.out(`${JSON.stringify(rows.map(rowObject), null, 2)}\n`);
-  else io.out(formatRows(rows, seed));
+  else io.out(formatRows(rows, seed, settings.pythonVersion));
   return rows.some((r) => r.result?.failure != null) ? 1 : 0;
 }
 
 async function checkOne(entry: InterpreterEntry, settings: CampaignSettings, io: Io): Promise<Row> {
   const outcome = await tryOracle(entry, async (oracle, info): Promise<Row> => {
     const row: Row = { entry, version: info.version, bits: info.bits };
-    const profile = profileOrProblem(info.version, info.bits, info.kind);
+    const profile = profileOrProblem(settings.pythonVersion ?? info.version, info.bits, info.kind);
     if (typeof profile === 'string') return { ...row, problem: profile };
     const progress = progressLine(io, settings, `checking the model against ${info.name} (CPython ${info.version})`);
     const coverage = settings.coverage === true ? new RuleCoverage() : undefined;
@@ -77,7 +77,7 @@ function rowObject(row: Row): Record<string, unknown> {
   return { interpreter: { name, version: row.version, bits: row.bits, executable: executable ?? null }, error: row.problem ?? 'not run' };
 }
 
-function formatRows(rows: readonly Row[], seed: number): string {
+function formatRows(rows: readonly Row[], seed: number, pythonVersion: string | undefined): string {
   const header = ['interpreter', 'version', 'bits', 'programs', 'compared', 'agreed', 'declined', 'divergences'];
   const cells = rows.map((r): string[] => {
     const head = [r.entry.name, r.version, String(r.bits)];
@@ -88,7 +88,7 @@ function formatRows(rows: readonly Row[], seed: number): string {
     const declined = `${(100 * (t.compared === 0 ? 0 : declineRate(t))).toFixed(1)}%`;
     return [...head, String(t.programs), String(t.compared), String(t.agreed), declined, divergences];
   });
-  const out = [`seed ${seed}`, '', formatTable(header, cells).trimEnd()];
+  const out = [`seed ${seed}`, ...(pythonVersion !== undefined ? [`model: the profile of CPython ${pythonVersion} (--python-version) for every interpreter`] : []), '', formatTable(header, cells).trimEnd()];
   for (const r of rows) {
     if (r.coverage !== undefined) out.push('', `── ${r.entry.name}: ${r.coverage.format().trimEnd()}`);
   }
@@ -96,7 +96,7 @@ function formatRows(rows: readonly Row[], seed: number): string {
     if (r.result?.failure == null) continue;
     const { failure } = r.result;
     out.push('', `── ${r.entry.name}: CPython ${r.version}, ${r.bits}-bit ──`, formatCampaign(r.result).trimEnd());
-    out.push(`replay: cmm check --oracle ${r.entry.name} --seed ${seed} --path "${failure.path}"`);
+    out.push(`replay: cmm check --oracle ${r.entry.name}${pythonVersion !== undefined ? ` --python-version ${pythonVersion}` : ''} --seed ${seed} --path "${failure.path}"`);
   }
   return `${out.join('\n')}\n`;
 }

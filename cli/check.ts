@@ -13,6 +13,7 @@ import { UsageError } from './errors.ts';
 import type { Io } from './io.ts';
 import { ORACLE_OPTIONS, selectOracles, withOracle } from './oracle.ts';
 import { durationOption, integerOption, modeOption, parseOptions, profileOf, seedOption, shardOption, stringOption } from './options.ts';
+import type { Profile } from '../model/profile.ts';
 import { progressLine } from './progress.ts';
 import { usage } from './usage.ts';
 
@@ -20,7 +21,17 @@ import { usage } from './usage.ts';
 export type CampaignSettings = Pick<CampaignOptions, 'runs' | 'timeLimitMs' | 'seed' | 'path' | 'mode'> & {
   /** Count the rules of the model each prediction fired (one count per interpreter). */
   coverage?: boolean;
+  /**
+   * Predict with the profile of this CPython version instead of the interpreter's own (its pointer
+   * width and build kind kept): what breaks when one version's behaviour is assumed of another.
+   */
+  pythonVersion?: string;
 };
+
+/** The model's profile for an interpreter: its own, or the version --python-version assumes. */
+export function campaignProfile(settings: CampaignSettings, info: { version: string; bits: 32 | 64; kind: 'native' | 'embedded' }): Profile {
+  return profileOf(settings.pythonVersion ?? info.version, info.bits, info.kind);
+}
 
 export async function checkCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseOptions(args, {
@@ -33,6 +44,7 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
     shard: { type: 'string' },
     jobs: { type: 'string' },
     coverage: { type: 'boolean' },
+    'python-version': { type: 'string' },
     json: { type: 'boolean' },
   });
   if (values.help === true) return io.out(usage.check), 0;
@@ -48,15 +60,22 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
   const mode = values.mode === undefined ? undefined : modeOption(values);
   // A campaign uses every core, for the embedded builds too (whose library default is one child).
   setOracleDefaults({ jobs: jobs ?? availableParallelism() });
-  const settings = { ...campaignSettings({ runs, timeLimitMs, seed, path, mode, shard }), ...(values.coverage === true ? { coverage: true } : {}) };
+  const pythonVersion = stringOption(values, 'python-version');
+  // A version the model has no profile for is a usage error before any interpreter starts.
+  if (pythonVersion !== undefined) profileOf(pythonVersion, 64);
+  const settings: CampaignSettings = {
+    ...campaignSettings({ runs, timeLimitMs, seed, path, mode, shard }),
+    ...(values.coverage === true ? { coverage: true } : {}),
+    ...(pythonVersion !== undefined ? { pythonVersion } : {}),
+  };
 
   const selection = await selectOracles(values);
   if (selection.several) return checkAll(selection.entries, settings, values.json === true, io);
 
   const coverage = settings.coverage === true ? new RuleCoverage() : undefined;
   const result = await withOracle(selection.entries[0]!, async (oracle, info) => {
-    const profile = profileOf(info.version, info.bits, info.kind);
-    const progress = progressLine(io, settings, `checking the model against ${info.name} (CPython ${info.version})`);
+    const profile = campaignProfile(settings, info);
+    const progress = progressLine(io, settings, `checking the model${pythonVersion !== undefined ? ` of CPython ${pythonVersion}` : ''} against ${info.name} (CPython ${info.version})`);
     try {
       const predict = coverage?.counting(predictDetailed);
       return await runCampaign({ oracle, profile, ...settings, ...(predict ? { predict } : {}), onProgress: (done) => progress.update(done) });
@@ -70,6 +89,7 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
   } else {
     const { name, version, bits, executable } = result.interpreter;
     io.out(`interpreter: ${name}${executable !== undefined && executable !== name ? ` (${executable})` : ''}, CPython ${version}, ${bits}-bit\n`);
+    if (pythonVersion !== undefined) io.out(`model: the profile of CPython ${pythonVersion} (--python-version), not the interpreter's own\n`);
     if (shard !== undefined) io.out(`shard ${shard.index}/${shard.count}: seed ${result.seed} (replay a failure with this seed alone)\n`);
     io.out(formatCampaign(result));
     // A path from an older version of the generators can lead nowhere: say so rather than look like a pass.

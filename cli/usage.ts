@@ -22,7 +22,7 @@ const ORACLE = `  --oracle NAME  the interpreter (default python3): a name from 
   --python PATH  the same as --oracle PATH`;
 
 const check = `usage: cmm check [--oracle NAME]... [--runs N] [--time T] [--seed S [--path P]] [--mode M]
-                 [--shard I/N] [--jobs J] [--coverage] [--json]
+                 [--shard I/N] [--jobs J] [--python-version X.Y] [--coverage] [--json]
 
 Runs the conformance campaign: generated programs (2000 by default) on the interpreter, each
 compared with the model's prediction for that interpreter's version and pointer width. Programs
@@ -35,6 +35,8 @@ ${ORACLE}
   --shard I/N this job is shard I of N (CI matrices): it runs its share of --runs with a seed of its
               own derived from --seed (give every job the same --seed) and prints that seed
   --jobs J    programs run at the same time: interpreter processes per oracle (default: one per core)
+  --python-version X.Y  predict with the model's profile of that version instead of each
+              interpreter's own (pointer width kept): what breaks if 3.11 is assumed of a 3.12
   --coverage  also count how often each rule of the model decided something, and list those that never did
   --json      one JSON object instead of text
 With several interpreters the campaign runs on each in turn with one seed, prints one row per

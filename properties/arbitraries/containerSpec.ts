@@ -20,5 +20,20 @@ export function containerSpecArb(enabled: Enabled): fc.Arbitrary<ContainerSpec> 
     },
     { weight: 3, needs: 'sets', arbitrary: items(setItemSpecArb()).map((i): ContainerSpec => ({ kind: 'set', items: i })) },
     { weight: 2, needs: 'sets', arbitrary: (isOn(enabled, 'empty-frozenset') ? items : nonEmpty)(setItemSpecArb()).map((i): ContainerSpec => ({ kind: 'frozenset', items: i })) },
+    // Three or more constants: from 3.9 the compiler makes the display from a constant frozenset,
+    // whose order up to 3.13 is that of the frozenset rebuilt from its own iteration.
+    { weight: 1, needs: 'sets', arbitrary: constantSetArb() },
   ]);
+}
+
+/** `{1, 'a', 257}`: a set display of three or four constants. */
+export function constantSetArb(): fc.Arbitrary<ContainerSpec> {
+  return fc.array(constantItemArb(), { minLength: 3, maxLength: 4 }).map((i): ContainerSpec => ({ kind: 'set', items: i }));
+}
+
+function constantItemArb(): fc.Arbitrary<ItemSpec> {
+  return fc.oneof(
+    fc.constantFrom(1n, 2n, 9n, 257n, -5n, 0n).map((value): ItemSpec => ({ kind: 'item-int', value })),
+    fc.constantFrom('a', 'abc', 'hello world').map((value): ItemSpec => ({ kind: 'item-str', value })),
+  );
 }

@@ -49,6 +49,7 @@ export const EXTENSION_FEATURES = {
   'a.me = a.get': /^ *(\w+)\.me = \1\.get$/m,
   'a.me = outer(a)': /^ *(\w+)\.me = outer\(\1\)$/m,
   'l.append((l,))': /(\w+)\.append\(\(\1,\)\)/,
+  'a self-cycle dropped and collected': /^( *)(\w+)\.me = \2\n\1del \2\n\1gc\.collect\(\)$/m,
   'ending: a + None': last(/\+ None/),
   "ending: int('x')": last(/int\('x'\)/),
   "ending: l.remove('qq')": last(/\.remove\('qq'\)/),
@@ -122,6 +123,11 @@ export const EXTENSION_FEATURES = {
   'chr(256)': /chr\(256\)/,
   "b'\\x80'": /b'\\x80'/,
   "float('-0.0')": /float\('-0\.0'\)/,
+  'set display of three constants': /\{(?:-?\d+|'[^'\n]*')(?:, (?:-?\d+|'[^'\n]*')){2,}\}/,
+  'hash((x, y))': /hash\(\(/,
+  'both slots set': /^( *)(\w+)\.other = \w+\n\1\2\.me = \w+$/m,
+  'x = make(a)': /^ *\w+ = make\(/m,
+  "M's __init__ counts its argument": /^class M:\n {4}def __init__\(self, p\):\n {8}sys\.getrefcount\(p\)\n/m,
 } as const satisfies Record<string, RegExp>;
 
 export type ExtensionFeature = keyof typeof EXTENSION_FEATURES;
@@ -145,7 +151,7 @@ export const MADE_BY_NEW: Readonly<Partial<Record<Extension, readonly ExtensionF
   'finalizer-reach': ["class T's finalizer clears its list", 'a.items.append(x)'],
   'weakref-kinds': ['a callback of its own', 'gc.is_tracked(w)'],
   callables: ['x = g', 'x = D', 'x = type(a)', 'type(a) is type(b)'],
-  'more-cycles': ['a.me = a.get', 'a.me = outer(a)', 'l.append((l,))'],
+  'more-cycles': ['a.me = a.get', 'a.me = outer(a)', 'l.append((l,))', 'a self-cycle dropped and collected'],
   raising: ["ending: int('x')", "ending: l.remove('qq')", 'ending: 2.0 ** 10000', 'ending: del a.q', 'ending raised inside a function'],
   'slice-forms': ['x[-2:]', 'x[::2]', 'x[5:]', 'x[1:2]', 'slice assignment', 'del of a slice'],
   arithmetic: ['float arithmetic at run time', 'x // 2', 'x % 7', "b + b'x'", "'%s' % x", '-x', 'not x', 'float augmented assignment', 't += (1,)'],
@@ -155,6 +161,10 @@ export const MADE_BY_NEW: Readonly<Partial<Record<Extension, readonly ExtensionF
   'class-variety': ['class G(C)', 'class U(S)', "__slots__ with '__weakref__'", 'a.put(b)', 'x = a.n', 'class attributes of str and tuple'],
   'fstring-specs': ['f-string !a', 'f-string format spec'],
   'wide-boundaries': ['1024 or 1025', 'chr(255)', 'chr(256)', "b'\\x80'", "float('-0.0')"],
+  'init-calls': ['x = make(a)', "M's __init__ counts its argument"],
+  // Features the generator added to older extensions for rules no program reached.
+  sets: ['set display of three constants'],
+  builtins: ['hash((x, y))'],
 };
 
 /**

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 
 export const EXTENSIONS = [
-  /** `{1, a}`, `set()`, `frozenset([...])`, `.add`, `.discard`. */
+  /** `{1, a}`, `{1, 'a', 257}` (a constant frozenset from 3.9), `set()`, `frozenset([...])`, `.add`, `.discard`. */
   'sets',
   /** `frozenset()` too (with `sets`). */
   'empty-frozenset',
@@ -16,7 +16,10 @@ export const EXTENSIONS = [
   'comparisons',
   /** `global` in a function, a closure over a parameter, a function reading `a` from the enclosing scope. */
   'scopes',
-  /** Classes with `__slots__`, class attributes, a subclass inheriting them, bound methods kept in a name, `a.n += 1`. */
+  /**
+   * Classes with `__slots__` (both slots filled: `a.other = x`, `a.me = y`), class attributes, a
+   * subclass inheriting them, bound methods kept in a name, `a.n += 1`.
+   */
   'classes',
   /** f-strings with several fields and `!r`. */
   'fstrings',
@@ -30,7 +33,7 @@ export const EXTENSIONS = [
   'list-methods',
   /** `lower`, `strip`, `replace`, `split`, `join`, `startswith`, `find` of strs. */
   'str-methods',
-  /** `hash()` of floats and strs, `repr()`, `bool()`, `len()` of sets, `tuple()`/`list()`. */
+  /** `hash()` of floats, strs and tuples (`hash((a, 1))`), `repr()`, `bool()`, `len()` of sets, `tuple()`/`list()`. */
   'builtins',
   /** A last statement that raises on purpose: a missing key, an index out of range, ... */
   'endings',
@@ -74,7 +77,8 @@ export const EXTENSIONS = [
   'callables',
   /**
    * Cycles through a dict (`d['k'] = d`), a bound method or a closure stored on its instance
-   * (`a.me = a.get`, `a.me = outer(a)`), a tuple in a list (`l.append((l,))`).
+   * (`a.me = a.get`, `a.me = outer(a)`), a tuple in a list (`l.append((l,))`); a self-cycle
+   * dropped and collected at once (`a.me = a`, `del a`, `gc.collect()`).
    */
   'more-cycles',
   /**
@@ -111,6 +115,11 @@ export const EXTENSIONS = [
   'fstring-specs',
   /** The caches' edges of newer interpreters: 1024 and 1025 (3.15's small ints), `chr(255)`, `chr(256)`, `b'\x80'`, `float('-0.0')`. */
   'wide-boundaries',
+  /**
+   * `x = make(a)`, `make(p)` returning `M(p)`, whose `__init__` counts its argument: one call site
+   * run twice or more (3.13's CALL_ALLOC_AND_ENTER_INIT from its second run).
+   */
+  'init-calls',
 ] as const;
 
 export type Extension = (typeof EXTENSIONS)[number];

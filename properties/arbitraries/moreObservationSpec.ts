@@ -45,5 +45,6 @@ export function moreObservationBranches(): Branch<Obs>[] {
       arbitrary: fc.record({ method: fc.constantFrom('endswith' as const, 'count' as const, 'bit_length' as const), a: pickArb() })
         .map((r): Obs => ({ kind: 'query-more', ...r })),
     },
+    { weight: 2, needs: 'builtins', arbitrary: fc.record({ a: pickArb(), b: pickArb() }).map((r): Obs => ({ kind: 'hash-tuple', ...r })) },
   ];
 }

@@ -40,6 +40,7 @@ export function moreStepBranches(bodyStep: fc.Arbitrary<Step> | null, value: fc.
     { weight: 3, needs: 'finalizer-reach', arbitrary: fc.record({ obj: pickArb(), item: itemSpecArb() }).map((r): Step => ({ kind: 'attr-append', ...r })) },
     { weight: 1, needs: 'resurrection', arbitrary: fc.constant<Step>({ kind: 'keep-clear' }) },
     { weight: 3, needs: 'more-cycles', arbitrary: cycles('dict-self', 'method', 'closure', 'tuple-list') },
+    { weight: 1, needs: 'more-cycles', arbitrary: cycles('dropped') },
     { weight: 1, needs: 'instance-dicts', arbitrary: cycles('own-dict') },
     { weight: 1, needs: 'instance-dicts', arbitrary: fc.record({ obj: pickArb(), key: key(), item: itemSpecArb() }).map((r): Step => ({ kind: 'dict-setitem', ...r })) },
     { weight: 2, needs: 'chain-targets', arbitrary: fc.record({ into: chainIntoArb(), target: slotArb(), value }).map((r): Step => ({ kind: 'chain-into', ...r })) },
@@ -47,9 +48,19 @@ export function moreStepBranches(bodyStep: fc.Arbitrary<Step> | null, value: fc.
     {
       weight: 1,
       needs: 'more-methods',
-      arbitrary: fc.record({ method: fc.constantFrom('sort' as const, 'set-clear' as const), target: pickArb() }).map((r): Step => ({ kind: 'mutate-more', ...r })),
+      arbitrary: fc.record({ method: fc.constantFrom('sort' as const, 'set-clear' as const), target: pickArb(), seed: slotArb() }).map((r): Step => ({ kind: 'mutate-more', ...r })),
     },
     { weight: 2, needs: 'arithmetic', arbitrary: fc.record({ source: pickArb(), op: op() }).map((r): Step => ({ kind: 'aug-wide', ...r })) },
     { weight: 1, needs: 'class-variety', arbitrary: fc.record({ obj: pickArb(), value: pickArb() }).map((r): Step => ({ kind: 'method-put', ...r })) },
+    {
+      weight: 1,
+      needs: 'init-calls',
+      arbitrary: fc.record({ targets: fc.tuple(slotArb(), slotArb()), args: fc.tuple(pickArb(), pickArb()) }).map((r): Step => ({ kind: 'make', ...r })),
+    },
+    {
+      weight: 2,
+      needs: 'classes',
+      arbitrary: fc.record({ obj: pickArb(), values: fc.tuple(pickArb(), pickArb()), fresh: slotArb() }).map((r): Step => ({ kind: 'fill-slots', ...r })),
+    },
   ];
 }

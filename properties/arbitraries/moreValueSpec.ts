@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type {
   ArithForm, BoundaryValue, BuiltinCall, CallableName, ClassAttr, FStringSpecField, MoreClassName, MoreMethod, MoreSliceForm, ValueSpec,
 } from '../build/extendedPlan.ts';
-import type { Branch } from './extensions.ts';
+import { isOn, type Branch, type Enabled } from './extensions.ts';
 import { pickArb } from './picks.ts';
 
 export const moreSliceFormArb = (): fc.Arbitrary<MoreSliceForm> => fc.constantFrom<MoreSliceForm>('neg-tail', 'step', 'past', 'middle');
@@ -39,7 +39,9 @@ export function moreInstanceBranches(): Branch<ValueSpec>[] {
   ];
 }
 
-export function moreValueBranches(): Branch<ValueSpec>[] {
+export function moreValueBranches(enabled: Enabled): Branch<ValueSpec>[] {
+  // `frozenset()` goes with the extension that switches the empty frozenset on.
+  const calls = isOn(enabled, 'empty-frozenset') ? [...BUILTIN_CALLS, 'frozenset-empty' as const] : BUILTIN_CALLS;
   return [
     ...moreInstanceBranches(),
     { weight: 3, needs: 'instance-dicts', arbitrary: pickArb().map((source): ValueSpec => ({ kind: 'instance-dict', source })) },
@@ -58,7 +60,7 @@ export function moreValueBranches(): Branch<ValueSpec>[] {
     {
       weight: 6,
       needs: 'builtin-calls',
-      arbitrary: fc.record({ fn: fc.constantFrom(...BUILTIN_CALLS), source: pickArb(), n: fc.constantFrom<0 | 1 | 2 | 3>(0, 1, 2, 3) })
+      arbitrary: fc.record({ fn: fc.constantFrom(...calls), source: pickArb(), n: fc.constantFrom<0 | 1 | 2 | 3>(0, 1, 2, 3) })
         .map((x): ValueSpec => ({ kind: 'builtin-call', ...x })),
     },
     {

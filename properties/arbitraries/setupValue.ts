@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import type { CoreClassName, ItemSpec, ValueSpec } from '../build/extendedPlan.ts';
 import { bytesSpecArb } from './bytesSpec.ts';
+import { constantSetArb } from './containerSpec.ts';
 import { choose, type Enabled } from './extensions.ts';
 import { floatSpecArb } from './floatSpec.ts';
 import { moreInstanceBranches } from './moreValueSpec.ts';
@@ -40,6 +41,7 @@ function anySetupValueArb(enabled: Enabled): fc.Arbitrary<ValueSpec> {
     { weight: 1, arbitrary: floatSpecArb() },
     { weight: 1, arbitrary: bytesSpecArb() },
     { weight: 2, needs: 'sets', arbitrary: fc.array(literalItem(), { maxLength: 2 }).map((items): ValueSpec => ({ kind: 'set', items })) },
+    { weight: 1, needs: 'sets', arbitrary: constantSetArb() },
     ...moreInstanceBranches(),
   ]);
 }

@@ -22,6 +22,6 @@ export function valueSpecArb(enabled: Enabled): fc.Arbitrary<ValueSpec> {
     { weight: 1, arbitrary: bytesSpecArb() },
     { weight: 3, arbitrary: fc.constantFrom<ConstSpec['value']>('True', 'False', 'None', 'Ellipsis').map((value): ConstSpec => ({ kind: 'const', value })) },
     ...(derived === null ? [] : [{ weight: 5, arbitrary: derived }]),
-    ...moreValueBranches(),
+    ...moreValueBranches(enabled),
   ]);
 }

@@ -1,6 +1,6 @@
 // Calls of the case language's built-in callables beyond the core's: chr and ord (the cache of
 // one-character strs), dict(), bytes(), float(), int() of a float, str() of a float, the empty
-// tuple() and list(), set() and frozenset() of a sequence, bool(), type().
+// tuple() and list(), set() and frozenset() of a sequence, the empty frozenset(), bool(), type().
 import type { BuiltinCall, Pick } from './extendedPlan.ts';
 import { hashable } from './compat.ts';
 import { isKind, type Heap, type ObjKind, type SymObject } from './heap.ts';
@@ -61,6 +61,9 @@ export function builtinCall(fn: BuiltinCall, pick: Pick, n: 0 | 1 | 2 | 3, heap:
       const kind = fn === 'set-of' ? 'set' : 'frozenset';
       return made(call(name(kind), name(seq)), heap.create(kind, { items: [...heap.objectOf(seq).items] }));
     }
+    case 'frozenset-empty':
+      // One shared object up to 3.9 (Objects/setobject.c emptyfrozenset).
+      return made(call(name('frozenset')), heap.create('frozenset'));
     case 'bool-of': {
       const x = of(() => true);
       return x === null ? null : made(call(name('bool'), name(x)), heap.create('bool'));

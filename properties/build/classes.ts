@@ -31,6 +31,7 @@ export const CLASS_TRAITS: Readonly<Record<ClassName, ClassTraits>> = {
   G: { base: 'C', dict: true, weakref: true, tagged: true, slots: null, finalizerReads: null },
   U: { base: 'S', dict: true, weakref: true, tagged: false, slots: null, finalizerReads: null },
   V: { base: null, dict: false, weakref: true, tagged: false, slots: SLOTS, finalizerReads: null },
+  M: { base: null, dict: true, weakref: true, tagged: false, slots: null, finalizerReads: null },
 };
 
 const traitsOf = (obj: SymObject): ClassTraits | null => (obj.kind === 'instance' && obj.cls !== undefined ? CLASS_TRAITS[obj.cls] : null);

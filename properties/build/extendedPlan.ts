@@ -13,11 +13,13 @@ import type { AttrName, DictKey, ItemSpec, Pick, Slot } from '../plan.ts';
 /**
  * The core classes (C, D, E, F, S) and those of the extensions: R resurrects itself in `__del__`
  * (`keep.append(self)`), T's `__del__` reads and clears its own list `items`, G(C) overrides C's
- * `__del__`, V has slots and `__weakref__`, U(S) is a subclass of a slotted class (it has a dict).
+ * `__del__`, V has slots and `__weakref__`, U(S) is a subclass of a slotted class (it has a dict),
+ * M's `__init__(self, p)` counts its argument and stores it (made only by `make(p)`, see `MoreStep`).
  */
-export type ClassName = Core.ClassName | 'R' | 'T' | 'G' | 'U' | 'V';
+export type ClassName = Core.ClassName | 'R' | 'T' | 'G' | 'U' | 'V' | 'M';
 export type CoreClassName = Core.ClassName;
-export type MoreClassName = Exclude<ClassName, Core.ClassName>;
+/** The extensions' classes an `instance-more` value makes with a bare call (M takes an argument). */
+export type MoreClassName = Exclude<ClassName, Core.ClassName | 'M'>;
 
 /** D's class attributes. */
 export type ClassAttr = 'n' | 'label' | 'pair';
@@ -47,7 +49,7 @@ export type ArithForm =
 
 export type BuiltinCall =
   | 'chr' | 'ord' | 'dict-empty' | 'dict-copy' | 'bytes-count' | 'bytes-list' | 'float-of' | 'int-of-float'
-  | 'str-of-float' | 'tuple-empty' | 'list-empty' | 'set-of' | 'frozenset-of' | 'bool-of' | 'type-of';
+  | 'str-of-float' | 'tuple-empty' | 'list-empty' | 'set-of' | 'frozenset-of' | 'frozenset-empty' | 'bool-of' | 'type-of';
 
 export type MoreMethod =
   | 'keys' | 'values' | 'items' | 'popitem' | 'union' | 'intersection' | 'difference'
@@ -114,7 +116,9 @@ export type MoreCycleShape =
   /** `l.append((l,))`: a tuple in the cycle. */
   | 'tuple-list'
   /** `a.me = a.__dict__`: the instance's own dict among its attributes. */
-  | 'own-dict';
+  | 'own-dict'
+  /** `a.me = a`, `del a`, `gc.collect()`: a self-cycle made garbage and collected at once. */
+  | 'dropped';
 
 /** `a.other = x = value` or `l[0] = x = value` / `d['k'] = x = value`: a chain into an attribute or item. */
 export type ChainInto = { kind: 'attr'; obj: Pick; attr: AttrName } | { kind: 'item'; container: Pick; key: DictKey };
@@ -140,12 +144,27 @@ export type MoreStep =
   | { kind: 'weakref-any'; slot: 0 | 1; target: Pick; callback: CallbackChoice }
   /** `a.__dict__['k'] = item`: an attribute set through the instance's dict. */
   | { kind: 'dict-setitem'; obj: Pick; key: DictKey; item: ItemSpec }
-  /** `l.sort()` of mutually ordered items, `s.clear()` of a set. */
-  | { kind: 'mutate-more'; method: 'sort' | 'set-clear'; target: Pick }
+  /**
+   * `l.sort()` of mutually ordered items (a list of ints bound first in slot `seed` when no such
+   * list is), `s.clear()` of a set.
+   */
+  | { kind: 'mutate-more'; method: 'sort' | 'set-clear'; target: Pick; seed: Slot }
   /** `x += 1.5`, `t += (1,)`, `b += b'x'`, `x *= 2.0`, `t *= 1`. */
   | { kind: 'aug-wide'; source: Pick; op: '+' | '-' | '*' }
   /** `a.put(b)`: a method with a parameter, storing its argument on the instance. */
-  | { kind: 'method-put'; obj: Pick; value: Pick };
+  | { kind: 'method-put'; obj: Pick; value: Pick }
+  /**
+   * `x = make(a)`, where `make(p)` returns `M(p)`: the call site of M inside `make` runs once per
+   * call, and from its second run 3.13+ specializes it (CALL_ALLOC_AND_ENTER_INIT), which M's
+   * `__init__` sees in its argument's count. The first such step of a program calls `make` twice
+   * (`y = make(b)` first), so that every program that has one has the specialized run.
+   */
+  | { kind: 'make'; targets: [Slot, Slot]; args: [Pick, Pick] }
+  /**
+   * `a.other = x` then `a.me = y` on an instance with `__slots__` (S, V, U), made first in slot
+   * `fresh` when none is bound: when it dies, its slots are dropped in sorted order (`me` first).
+   */
+  | { kind: 'fill-slots'; obj: Pick; values: [Pick, Pick]; fresh: Slot };
 
 /** The core steps whose records hold a value or an observation hold the widened ones. */
 export type Step =
@@ -175,7 +194,12 @@ export type MoreObservationSpec =
   /** `a[::2] is a`, `a[-2:]`: the slices of `MoreSliceForm`, observed. */
   | { kind: 'slice-more-obs'; a: Pick; form: MoreSliceForm; as: 'is' | 'value' }
   /** `s.endswith('a')`, `s.count('a')`, `a.bit_length()`. */
-  | { kind: 'query-more'; method: 'endswith' | 'count' | 'bit_length'; a: Pick };
+  | { kind: 'query-more'; method: 'endswith' | 'count' | 'bit_length'; a: Pick }
+  /**
+   * `hash(t)` of a bound tuple of hashable items (when `a` is even and one is bound), else
+   * `hash((x, y))` of a tuple made there of hashable names (or `1`, `'a'` where none is bound).
+   */
+  | { kind: 'hash-tuple'; a: Pick; b: Pick };
 
 export type ObservationSpec = Core.ObservationSpec | MoreObservationSpec;
 

@@ -53,7 +53,9 @@ export type Requirement =
   | 'f' | 'g' | 'k' | 'mk' | 'probe' | 'cb'
   | 'setg' | 'getg' | 'outer' | 'peek'
   /** The extensions' classes, `keep` (what R's finalizer stores), D's method `put`, a callback per weak reference. */
-  | 'R' | 'T' | 'G' | 'U' | 'V' | 'keep' | 'D.put' | 'cbw' | 'cbv';
+  | 'R' | 'T' | 'G' | 'U' | 'V' | 'keep' | 'D.put' | 'cbw' | 'cbv'
+  /** Class M and `make(p)`, which returns `M(p)`. */
+  | 'M' | 'make';
 
 /** The global that `setg` binds and `getg` reads; never bound by an assignment of the program's own. */
 export const GLOBAL_NAME = 'gv';
@@ -140,6 +142,26 @@ export class Heap {
     this.baselineOf = saved.baselineOf;
     this.pool = saved.pool;
     this.inFunction = saved.inFunction;
+  }
+
+  /**
+   * True when something other than `name` can reach its object: another name of this scope, what
+   * one reaches, or `_`. A preference only (in a function body the caller's names are not seen;
+   * weak references count as holding).
+   */
+  heldElsewhere(name: string): boolean {
+    const target = this.bindings.get(name);
+    const seen = new Set<number>();
+    const stack = [...this.bindings].filter(([n]) => n !== name).map(([, id]) => id);
+    if (this.underscore !== null) stack.push(this.underscore);
+    while (stack.length > 0) {
+      const id = stack.pop()!;
+      if (id === target) return true;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      stack.push(...this.children(this.get(id)));
+    }
+    return false;
   }
 
   /** Resolves a pick against the eligible names; null when none fits (the step is skipped). */

@@ -2,11 +2,11 @@
 // methods (lstrip, rstrip, title, capitalize, zfill, format, encode) and bytes.decode, int's
 // bit_length; and the in-place `l.sort()` and `s.clear()`.
 import type { Stmt } from '../../language/ast.ts';
-import type { MoreMethod, Pick } from './extendedPlan.ts';
+import type { MoreMethod, Pick, Slot } from './extendedPlan.ts';
 import { orderable } from './compat.ts';
 import { ownedDict } from './instanceDicts.ts';
 import { isKind, type Heap, type SymObject } from './heap.ts';
-import { exprStmt, int, method, name, str } from './nodes.ts';
+import { assign, exprStmt, int, method, name, str } from './nodes.ts';
 import type { Built } from './values.ts';
 
 const ASCII = /^[\x00-\x7f]*$/;
@@ -91,18 +91,28 @@ export function moreMethod(m: MoreMethod, pick: Pick, otherPick: Pick, heap: Hea
   }
 }
 
-/** `l.sort()` of items that order among themselves, `s.clear()` of a set. */
-export function mutateMore(which: 'sort' | 'set-clear', pick: Pick, heap: Heap): Stmt[] {
+/**
+ * `l.sort()` of items that order among themselves, `s.clear()` of a set. Few lists a program
+ * makes hold only mutually ordered items, so with none bound `sort` binds one first, in `seed`.
+ */
+export function mutateMore(which: 'sort' | 'set-clear', pick: Pick, seed: Slot, heap: Heap): Stmt[] {
   if (which === 'set-clear') {
     const s = heap.choose(pick, isKind('set'));
     if (s === null) return [];
     heap.objectOf(s).items = [];
     return [exprStmt(method(name(s), 'clear'))];
   }
-  const l = heap.choose(pick, (o) => o.kind === 'list' && sortable(heap, o));
-  if (l === null) return [];
+  const out: Stmt[] = [];
+  let l = heap.choose(pick, (o) => o.kind === 'list' && sortable(heap, o));
+  if (l === null) {
+    l = heap.slot(seed);
+    const values = [1000n, 2n, 257n];
+    heap.bind(l, heap.create('list', { len: values.length, items: values.map((value) => heap.create('int', { value }).id) }).id);
+    out.push(assign([name(l)], { kind: 'List', elts: values.map(int) }));
+  }
   // The new order is not known here: the items are scalars of one kind, which later steps treat alike.
-  return [exprStmt(method(name(l), 'sort'))];
+  out.push(exprStmt(method(name(l), 'sort')));
+  return out;
 }
 
 /** Scalars of one order family only: items of items would be reordered where later steps read them. */

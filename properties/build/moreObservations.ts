@@ -8,10 +8,11 @@ import { observeDict } from './instanceDicts.ts';
 import { anyObject, isKind, KEPT_ID_NAME, type Heap, type SymObject } from './heap.ts';
 import { attr, call, compare, int, method, moduleCall, name, str, subscript } from './nodes.ts';
 import { moreSliceExpr, moreSliceOf, sliceableMore } from './sliceForms.ts';
+import { tupleHash } from './tupleHashes.ts';
 import { observeWeak } from './weakrefs.ts';
 
 const MORE_KINDS: ReadonlySet<string> = new Set<MoreObservationSpec['kind']>([
-  'collect-gen', 'fresh-id-more', 'kept-id', 'dict-of', 'kept', 'weak-obs', 'type-is', 'unary-obs', 'slice-more-obs', 'query-more',
+  'collect-gen', 'fresh-id-more', 'kept-id', 'dict-of', 'kept', 'weak-obs', 'type-is', 'unary-obs', 'slice-more-obs', 'query-more', 'hash-tuple',
 ]);
 
 export const isMoreObservation = (spec: ObservationSpec): spec is MoreObservationSpec => MORE_KINDS.has(spec.kind);
@@ -73,6 +74,8 @@ export function observeMore(spec: MoreObservationSpec, heap: Heap): Observed | n
       if (spec.method === 'endswith') return bool(method(name(a), 'endswith', str('a')));
       return integer(spec.method === 'count' ? method(name(a), 'count', str('a')) : method(name(a), 'bit_length'));
     }
+    case 'hash-tuple':
+      return integer(tupleHash(spec.a, spec.b, heap));
   }
 }
 

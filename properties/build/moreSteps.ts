@@ -8,16 +8,18 @@ import { settableAttr } from './classes.ts';
 import { defCall, type StepBuilder } from './functionBodies.ts';
 import { dictSetitem } from './instanceDicts.ts';
 import { anyObject, KEPT_ID_NAME, type Heap, type SymObject } from './heap.ts';
+import { makeCalls } from './makeCalls.ts';
 import { cycleMore } from './moreCycles.ts';
 import { mutateMore } from './moreMethods.ts';
 import { assign, attr, call, exprStmt, int, method, name, str, subscript } from './nodes.ts';
 import { sliceAssign, sliceDel } from './sliceForms.ts';
+import { fillSlots } from './slotFills.ts';
 import { buildItem, buildValue, derivationSeed } from './values.ts';
 import { weakrefAny } from './weakrefs.ts';
 
 const MORE_KINDS: ReadonlySet<string> = new Set<MoreStep['kind']>([
   'def-call', 'keep-id', 'slice-assign', 'slice-del', 'attr-append', 'keep-clear', 'cycle-more', 'chain-into',
-  'weakref-any', 'dict-setitem', 'mutate-more', 'aug-wide', 'method-put',
+  'weakref-any', 'dict-setitem', 'mutate-more', 'aug-wide', 'method-put', 'make', 'fill-slots',
 ]);
 
 export const isMoreStep = (step: Step): step is MoreStep => MORE_KINDS.has(step.kind);
@@ -57,7 +59,7 @@ export function buildMoreStep(step: MoreStep, heap: Heap, mode: Mode, buildStep:
     case 'dict-setitem':
       return dictSetitem(step.obj, step.key, step.item, heap);
     case 'mutate-more':
-      return mutateMore(step.method, step.target, heap);
+      return mutateMore(step.method, step.target, step.seed, heap);
     case 'aug-wide':
       return augWide(step.source, step.op, heap);
     case 'method-put': {
@@ -69,6 +71,10 @@ export function buildMoreStep(step: MoreStep, heap: Heap, mode: Mode, buildStep:
       heap.objectOf(o).fields.set('other', heap.objectOf(v).id);
       return [exprStmt(method(name(o), 'put', name(v)))];
     }
+    case 'make':
+      return makeCalls(step.targets, step.args, heap);
+    case 'fill-slots':
+      return fillSlots(step.obj, step.values, step.fresh, heap);
   }
 }
 

@@ -67,7 +67,8 @@ const logs = (value: Expr): Stmt => exprStmt(method(name('log'), 'append', value
 /**
  * The extensions' classes: G(C) overrides C's finalizer; R's finalizer resurrects its instance
  * into `keep`; T's finalizer reads its own list and clears it (freeing what it held, inside the
- * finalizer); U(S) adds a dict and weak references to a slotted class; V has `__weakref__` in its slots.
+ * finalizer); U(S) adds a dict and weak references to a slotted class; V has `__weakref__` in its
+ * slots; M's `__init__` counts its argument and keeps it.
  */
 function extensionClasses(uses: ReadonlySet<Requirement>): ClassDef[] {
   const out: ClassDef[] = [];
@@ -81,6 +82,13 @@ function extensionClasses(uses: ReadonlySet<Requirement>): ClassDef[] {
   }
   if (uses.has('U')) out.push(classDef('U', 'S', [{ kind: 'Pass' }]));
   if (uses.has('V')) out.push(classDef('V', null, [slots('other', 'me', '__weakref__')]));
+  // An observation inside __init__: the count of its argument shows whether the call that made
+  // the instance packed the arguments in a tuple (3.13+ does not, once the call site is specialized).
+  if (uses.has('M')) {
+    out.push(classDef('M', null, [
+      def('__init__', ['self', 'p'], [exprStmt(moduleCall('sys', 'getrefcount', name('p'))), assign([attr(self, 'other')], name('p'))]),
+    ]));
+  }
   return out;
 }
 
@@ -105,4 +113,6 @@ const FUNCTIONS: readonly (readonly [Requirement, FunctionDef])[] = [
   ['outer', def('outer', ['p'], [def('inner', [], [ret(p)]), ret(name('inner'))])],
   // In function mode every def is nested in `__case__`: there `a` is a free variable, a cell of `__case__`.
   ['peek', def('peek', [], [ret(name('a'))])],
+  // One call site of M, whatever calls `make`: from its second run 3.13+ specializes it.
+  ['make', def('make', ['p'], [ret(call(name('M'), p))])],
 ];

@@ -8,6 +8,7 @@ type Command = (args: readonly string[], io: Io) => Promise<number>;
 // Each command is loaded when it is run: `cmm oracles` needs neither the model nor the generators.
 const commands: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./check.ts')).checkCommand,
+  diff: async () => (await import('./diff.ts')).diffCommand,
   predict: async () => (await import('./predict.ts')).predictCommand,
   run: async () => (await import('./run.ts')).runCommand,
   cases: async () => (await import('./cases.ts')).casesCommand,

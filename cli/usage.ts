@@ -7,6 +7,7 @@ against real CPython.
 
 commands:
   check    generate programs, compare the model with CPython, shrink any divergence
+  diff     generate programs, compare two CPythons (or two versions' models), shrink each kind of difference
   predict  the model's predictions for program files
   run      what CPython observes for program files
   cases    every YAML case against the model and CPython; --record rewrites their expectations
@@ -43,6 +44,21 @@ With several interpreters the campaign runs on each in turn with one seed, print
 interpreter, then each shrunk divergence; --json gives an array, one object per interpreter. An
 interpreter that cannot start or that the model has no profile for is a row that says so.
 Exit status: 0 no divergence, 1 a divergence (or a model error), 2 a usage error.
+`;
+
+const diff = `usage: cmm diff (--oracle A --oracle B | --python-version X --python-version Y [--bits 32|64])
+                [--runs N] [--time T] [--seed S [--path P]] [--mode M] [--groups G] [--jobs J] [--json]
+
+Runs generated programs (2000 by default) on two sides and reports every program whose
+observations differ: the memory-behaviour changelog between two CPythons, found by experiment.
+The sides are two interpreters (names as for check: 3.11, wasm-3.14, a path) or the model's
+profiles of two versions. Each kind of difference (a reference count, a delta, gc.collect(),
+gc.is_tracked, an identity, id() equality, an exception, ...) is shrunk on its own: after one is
+found the campaign runs again with that kind left out, up to --groups kinds (default 8).
+Positions either side cannot say (the model declining) are left out.
+  --seed S --path P  replay one reported difference
+  --json             one JSON object: the seed, the sides, each kind with its program and observations
+Exit status: 0 no difference, 1 differences found, 2 a usage error.
 `;
 
 const predict = `usage: cmm predict [--python-version X.Y[.Z]] [--bits 64|32] [--mode M] [--json] FILE...
@@ -91,4 +107,4 @@ knows that are not available here, and why.
 Exit status: 0, 2 a usage error.
 `;
 
-export const usage = { main, check, predict, run, cases, oracles };
+export const usage = { main, check, diff, predict, run, cases, oracles };

@@ -48,6 +48,8 @@ export interface CampaignOptions {
   predict?: Predictor;
   /** Called after each generated program has been compared (not during shrinking). */
   onProgress?: (done: number) => void;
+  /** Predict after the oracle has run each batch (see ScreenOptions.predictAfterRun). */
+  predictAfterRun?: boolean;
 }
 
 /** What a campaign with neither a run count nor a time limit runs. */
@@ -146,6 +148,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
     ...(deadline !== undefined ? { deadline } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
+    ...(options.predictAfterRun === true ? { predictAfterRun: true } : {}),
     onChecked: (checked, program) => {
       tally.add(checked, program.mode);
       options.onProgress?.(tally.totals.programs);

@@ -26,6 +26,11 @@ export interface ScreenOptions {
   batchSize?: number;
   /** Called for each compared program in run order, up to and including the first failure. */
   onChecked?: (checked: Checked, program: Program) => void;
+  /**
+   * Predict each program once its batch has run rather than while it runs: for a predictor that
+   * reads what another interpreter answered for the same batch (cmm diff).
+   */
+  predictAfterRun?: boolean;
 }
 
 export interface ScreenFailure {
@@ -57,7 +62,8 @@ interface Pending {
   index: number;
   program: Program;
   source: string;
-  predicted: Predicted;
+  /** Null until the batch has run, with `predictAfterRun`. */
+  predicted: Predicted | null;
 }
 
 class StopScreening extends Error {
@@ -100,7 +106,7 @@ export async function screen(o: ScreenOptions): Promise<ScreenOutcome> {
   const compare = (batch: Pending[], results: RunResult[]): void => {
     for (let i = 0; i < batch.length && failure === null; i++) {
       const p = batch[i]!;
-      const checked = judge(p.source, results[i]!, p.predicted);
+      const checked = judge(p.source, results[i]!, p.predicted ?? predictSafely(p.program, o.profile, o.predict));
       screened++;
       o.onChecked?.(checked, p.program);
       if (failed(checked)) failure = { index: p.index, program: p.program, checked };
@@ -111,7 +117,7 @@ export async function screen(o: ScreenOptions): Promise<ScreenOutcome> {
     if (failure !== null || (o.deadline !== undefined && Date.now() >= o.deadline)) throw new StopScreening();
     const index = next++;
     const source = renderProgram(program);
-    buffer.push({ index, program, source, predicted: predictSafely(program, o.profile, o.predict) });
+    buffer.push({ index, program, source, predicted: o.predictAfterRun === true ? null : predictSafely(program, o.profile, o.predict) });
     if (buffer.length >= batchSize) {
       flush();
       while (inFlight.length > AHEAD) await inFlight.shift();

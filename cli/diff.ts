@@ -1,0 +1,107 @@
+// `cmm diff`: what changed between two CPythons, found by experiment. Generated programs run on
+// both sides (two interpreters, or the model's profiles of two versions); every kind of
+// difference is shrunk on its own and printed with what each side observed.
+import { availableParallelism } from 'node:os';
+import { setOracleDefaults } from '../oracle/discover.ts';
+import { DEFAULT_RUNS } from '../properties/campaign.ts';
+import { runDiff, type DiffResult } from '../properties/diff/run-diff.ts';
+import { modelSide, oracleSide, type Side } from '../properties/diff/sides.ts';
+import { shown } from '../properties/describe.ts';
+import { UsageError } from './errors.ts';
+import type { Io } from './io.ts';
+import { ORACLE_OPTIONS, selectOracles, withOracle } from './oracle.ts';
+import { bitsOption, durationOption, integerOption, modeOption, parseOptions, profileOf, seedOption, stringOption, stringsOption } from './options.ts';
+import { progressLine } from './progress.ts';
+import { usage } from './usage.ts';
+
+export async function diffCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseOptions(args, {
+    ...ORACLE_OPTIONS,
+    'python-version': { type: 'string', multiple: true },
+    bits: { type: 'string' },
+    runs: { type: 'string' },
+    time: { type: 'string' },
+    seed: { type: 'string' },
+    path: { type: 'string' },
+    mode: { type: 'string' },
+    groups: { type: 'string' },
+    jobs: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (values.help === true) return io.out(usage.diff), 0;
+  if (positionals.length > 0) throw new UsageError(`diff takes no FILE arguments (got '${positionals[0]}')`);
+  const versions = stringsOption(values, 'python-version');
+  const oracles = [...stringsOption(values, 'oracle'), ...stringsOption(values, 'python')];
+  if (versions.length > 0 && oracles.length > 0) throw new UsageError('diff compares two interpreters (--oracle A --oracle B) or two model profiles (--python-version X --python-version Y), not both');
+  if (versions.length !== 2 && oracles.length !== 2) throw new UsageError('diff needs two sides: --oracle A --oracle B, or --python-version X --python-version Y');
+  const timeLimitMs = durationOption(values, 'time');
+  const runs = integerOption(values, 'runs', timeLimitMs === undefined ? DEFAULT_RUNS : undefined, 1);
+  const maxGroups = integerOption(values, 'groups', 8, 1);
+  const seed = seedOption(values);
+  const path = stringOption(values, 'path');
+  if (path !== undefined && seed === undefined) throw new UsageError('--path replays a difference only together with its --seed');
+  const mode = values.mode === undefined ? undefined : modeOption(values);
+  const jobs = integerOption(values, 'jobs', undefined, 1);
+  setOracleDefaults({ jobs: jobs ?? availableParallelism() });
+  const settings = { ...(runs !== undefined ? { runs } : {}), ...(timeLimitMs !== undefined ? { timeLimitMs } : {}), ...(seed !== undefined ? { seed } : {}), ...(path !== undefined ? { path } : {}), ...(mode !== undefined ? { mode } : {}), maxGroups };
+
+  const compare = async (a: Side, b: Side, replay: string): Promise<number> => {
+    const progress = progressLine(io, settings, `diff ${a.name} against ${b.name}`);
+    let result: DiffResult;
+    try {
+      result = await runDiff({ a, b, ...settings, onProgress: (done) => progress.update(done) });
+    } finally {
+      progress.clear();
+    }
+    io.out(values.json === true ? `${JSON.stringify(diffToJson(result, a, b), null, 2)}\n` : formatDiff(result, a, b, replay));
+    return result.groups.length === 0 ? 0 : 1;
+  };
+
+  if (versions.length === 2) {
+    const bits = bitsOption(values);
+    const [x, y] = versions as [string, string];
+    const sides = [modelSide(profileOf(x, bits), x), modelSide(profileOf(y, bits), y)] as const;
+    return compare(sides[0], sides[1], `cmm diff --python-version ${x} --python-version ${y}${bits === 32 ? ' --bits 32' : ''}`);
+  }
+  const selection = await selectOracles(values);
+  if (selection.entries.length !== 2) throw new UsageError(`diff needs exactly two interpreters; --oracle ${oracles.join(', ')} names ${selection.entries.length}`);
+  const [ea, eb] = selection.entries as [typeof selection.entries[0], typeof selection.entries[0]];
+  return withOracle(ea, (oa, ia) => withOracle(eb, (ob, ib) => compare(oracleSide(oa, ia.name, ia.version), oracleSide(ob, ib.name, ib.version), `cmm diff --oracle ${ia.name} --oracle ${ib.name}`)));
+}
+
+function formatDiff(result: DiffResult, a: Side, b: Side, replay: string): string {
+  const t = result.totals;
+  const out = [
+    `${result.groups.length === 0 ? 'no difference' : `${result.groups.length} kind${result.groups.length === 1 ? '' : 's'} of difference`} · ${a.label} against ${b.label} · seed ${result.seed}`,
+    `last campaign: ${t.programs} programs, ${t.compared} observations, ${t.declined} declined; ${(result.elapsedMs / 1000).toFixed(1)} s in all`,
+  ];
+  for (const [i, g] of result.groups.entries()) {
+    const c = g.failure.counterexample;
+    out.push('', `── ${i + 1}. ${g.kind} ──`);
+    if (!c.reproduced) out.push('FLAKY: running the shrunk program once more did not differ the same way');
+    for (const d of c.divergences) {
+      const where = d.line === null ? '' : ` (line ${d.line}: ${d.statement})`;
+      out.push(`observation ${d.position + 1}${where}: ${a.name} ${shown(d.cpython)}, ${b.name} ${shown(d.model)}`);
+    }
+    out.push(`${a.name}: [${c.observed.join(', ')}]`, `${b.name}: [${c.predicted.map((p) => (p === null ? '?' : p)).join(', ')}]`);
+    out.push('', `# mode: ${c.mode}`, c.source.trimEnd(), '', `replay: ${replay} --seed ${result.seed} --path "${g.failure.path}"`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function diffToJson(result: DiffResult, a: Side, b: Side): unknown {
+  return {
+    seed: result.seed,
+    sides: [a.label, b.label],
+    groups: result.groups.map((g) => ({
+      kind: g.kind,
+      path: g.failure.path,
+      mode: g.failure.counterexample.mode,
+      source: g.failure.counterexample.source,
+      [a.name]: g.failure.counterexample.observed,
+      [b.name]: g.failure.counterexample.predicted,
+      reproduced: g.failure.counterexample.reproduced,
+    })),
+    totals: result.totals,
+  };
+}

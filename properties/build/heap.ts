@@ -250,6 +250,15 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * every reference the whole interpreter holds: no rule can know it before 3.12 (SPEC section 2), and
  * from 3.12 it is mostly the one constant of an immortal object. Unknown values count as shared.
  */
+/**
+ * Of a shared object: whether the model can still predict the difference of two of its counts
+ * (model/count-deltas.ts: ints, strs that are no identifier, bytes, the empty tuple).
+ */
+export function countDeltaKnown(obj: SymObject): boolean {
+  if (obj.kind === 'str') return obj.text !== undefined && !IDENTIFIER.test(obj.text);
+  return obj.kind === 'int' || obj.kind === 'bytes' || (obj.kind === 'tuple' && obj.len === 0);
+}
+
 export function surelyOwn(obj: SymObject): boolean {
   if (SHARED_KINDS.has(obj.kind)) return false;
   // Objects/longobject.c: -5..256 are cached (-5..1024 from 3.15).

@@ -4,7 +4,7 @@ import type { Expr, Mode, Stmt } from '../../language/ast.ts';
 import type { AttrName, Step } from './extendedPlan.ts';
 import { augAttr, augItem, augment } from './augSteps.ts';
 import { deletableAttr, settableAttr, takesWeakref } from './classes.ts';
-import { anyObject, BASELINE_NAME, GLOBAL_NAME, Heap, isKind, surelyOwn, WEAKREF_NAMES, type SymObject } from './heap.ts';
+import { anyObject, BASELINE_NAME, countDeltaKnown, GLOBAL_NAME, Heap, isKind, surelyOwn, WEAKREF_NAMES, type SymObject } from './heap.ts';
 import { ownedDict } from './instanceDicts.ts';
 import { instanceSpec } from './instances.ts';
 import { buildMoreStep, isMoreStep } from './moreSteps.ts';
@@ -135,7 +135,8 @@ export function buildStep(step: Step, heap: Heap, mode: Mode): Stmt[] {
     case 'baseline': {
       // As for absolute counts (observations.ts), three times in four of an object surely the program's own.
       const own = step.source % 4 !== 0 ? heap.choose(step.source >> 2, surelyOwn) : null;
-      const src = own ?? heap.choose(step.source, anyObject);
+      // Otherwise a shared object whose count's changes the model follows, if there is one.
+      const src = own ?? heap.choose(step.source, countDeltaKnown) ?? heap.choose(step.source, anyObject);
       if (src === null) return [];
       heap.uses.add('sys');
       heap.bind(BASELINE_NAME, heap.create('int').id);

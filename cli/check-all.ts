@@ -9,6 +9,7 @@ import { formatCampaign } from '../properties/campaignReport.ts';
 import { RuleCoverage } from '../properties/coverage.ts';
 import { declineRate } from '../properties/tally.ts';
 import type { CampaignSettings } from './check.ts';
+import { saveFailureOf } from './save-failure.ts';
 import { campaignObject } from './check-json.ts';
 import type { Io } from './io.ts';
 import { tryOracle } from './oracle.ts';
@@ -25,6 +26,8 @@ interface Row {
   coverage?: RuleCoverage;
   /** Why there is no campaign for this interpreter. */
   problem?: string;
+  /** Where its failure was saved (.cmm/failures/). */
+  saved?: string;
 }
 
 export async function checkAll(entries: readonly InterpreterEntry[], settings: CampaignSettings, json: boolean, io: Io): Promise<number> {
@@ -53,7 +56,8 @@ async function checkOne(entry: InterpreterEntry, settings: CampaignSettings, io:
     const predict = coverage?.counting(predictDetailed);
     try {
       const result = await runCampaign({ oracle, profile, ...settings, ...(predict ? { predict } : {}), onProgress: (done) => progress.update(done) });
-      return { ...row, result, ...(coverage ? { coverage } : {}) };
+      const saved = saveFailureOf(result, `cmm check --oracle ${info.name}${settings.pythonVersion !== undefined ? ` --python-version ${settings.pythonVersion}` : ''}`);
+      return { ...row, result, ...(coverage ? { coverage } : {}), ...(saved !== null ? { saved } : {}) };
     } finally {
       progress.clear();
     }
@@ -97,6 +101,7 @@ function formatRows(rows: readonly Row[], seed: number, pythonVersion: string | 
     const { failure } = r.result;
     out.push('', `── ${r.entry.name}: CPython ${r.version}, ${r.bits}-bit ──`, formatCampaign(r.result).trimEnd());
     out.push(`replay: cmm check --oracle ${r.entry.name}${pythonVersion !== undefined ? ` --python-version ${pythonVersion}` : ''} --seed ${seed} --path "${failure.path}"`);
+    if (r.saved !== undefined) out.push(`written to ${r.saved}`);
   }
   return `${out.join('\n')}\n`;
 }

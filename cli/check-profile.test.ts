@@ -1,6 +1,11 @@
 // `cmm check --python-version X.Y`: the model of one CPython checked against another interpreter,
-// which finds what changed between the two (here 3.11's model against CPython 3.12).
+// which finds what changed between the two (here 3.11's model against CPython 3.12); the
+// divergence is saved under .cmm/failures/, replays, and becomes a case with cmm promote.
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadCaseFile } from '../cases/load.ts';
 import { cmm } from './spawn-cmm.ts';
 
 describe('check --python-version', () => {
@@ -17,12 +22,40 @@ describe('check --python-version', () => {
     expect(own.stdout).toMatch(/^no divergence · CPython 3\.12\.\d+ \(32-bit\)/m);
     expect(own.exitCode).toBe(0);
 
-    const assumed = await cmm([...args, '--python-version', '3.11']);
+    const dir = mkdtempSync(join(tmpdir(), 'cmm-failures-'));
+    const assumed = await cmm([...args, '--python-version', '3.11'], dir);
     expect(assumed.stdout).toMatch(/^model: the profile of CPython 3\.11 \(--python-version\), not the interpreter's own$/m);
     expect(assumed.stdout).toMatch(/^DIVERGENCE · CPython 3\.11\.0 \(32-bit\) \(wasm-3\.12\)/m);
     // Shrunk: a handful of lines, the prelude's import included.
     const program = assumed.stdout.slice(assumed.stdout.indexOf('# mode:'));
     expect(program.trim().split('\n').length).toBeLessThanOrEqual(8);
     expect(assumed.exitCode).toBe(1);
-  }, 120_000);
+
+    // Saved as a case file that says how it was found.
+    const saved = readdirSync(join(dir, '.cmm', 'failures'));
+    expect(saved).toHaveLength(1);
+    const file = join(dir, '.cmm', 'failures', saved[0]!);
+    expect(assumed.stdout).toContain(`written to ${join('.cmm', 'failures', saved[0]!)}`);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toMatch(/^# interpreter: wasm-3\.12, CPython 3\.12\.\d+, 32-bit$/m);
+    expect(text).toMatch(/^# model: the profile of CPython 3\.11\.0$/m);
+    const failure = loadCaseFile(file);
+    expect(failure.expect.map((e) => e.range.text)).toEqual([expect.stringMatching(/^3\.12\.\d+$/)]);
+
+    // It replays on the interpreter and profile it names, and still diverges.
+    const replayed = await cmm(['replay', file], dir);
+    expect(replayed.stdout).toMatch(/on wasm-3\.12 \(CPython 3\.12\.\d+, 32-bit\): DIVERGES/);
+    expect(replayed.exitCode).toBe(1);
+    // Against 3.12's own model it agrees.
+    const own12 = await cmm(['replay', '--python-version', '3.12', file], dir);
+    expect(own12.stdout).toMatch(/: agrees now$/m);
+    expect(own12.exitCode).toBe(0);
+
+    // Promoted: a case of its own, with what CPython 3.12 observed as its expectation.
+    const promoted = await cmm(['promote', '--oracle', 'wasm-3.12', '--to', join(dir, 'cases'), file], dir);
+    expect(promoted.exitCode).toBe(0);
+    const c = loadCaseFile(join(dir, 'cases', saved[0]!));
+    expect(c.expect.map((e) => [e.range.text, e.bits, e.observations])).toEqual([['3.12', 32, failure.expect[0]!.observations]]);
+    expect(readFileSync(join(dir, 'cases', saved[0]!), 'utf8')).not.toMatch(/^# interpreter:/m);
+  }, 180_000);
 });

@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { predictDetailed } from '../model/predict.ts';
 import { setOracleDefaults } from '../oracle/discover.ts';
 import { DEFAULT_RUNS, randomSeed, runCampaign, type CampaignOptions } from '../properties/campaign.ts';
+import { saveFailureOf } from './save-failure.ts';
 import { formatCampaign } from '../properties/campaignReport.ts';
 import { RuleCoverage } from '../properties/coverage.ts';
 import { shardRuns, shardSeed, type Shard } from '../properties/shard.ts';
@@ -96,6 +97,8 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
     if (path !== undefined && result.failure === null) io.out(`the replay of path "${path}" found no failure (is the path from another version of cmm?)\n`);
     if (coverage !== undefined) io.out(`\n${coverage.format()}`);
   }
+  const saved = saveFailureOf(result, `cmm check --oracle ${result.interpreter.name}${pythonVersion !== undefined ? ` --python-version ${pythonVersion}` : ''}`);
+  if (saved !== null && values.json !== true) io.out(`written to ${saved} (cmm replay FILE runs it again, cmm promote FILE makes it a case)\n`);
   return result.failure === null ? 0 : 1;
 }
 

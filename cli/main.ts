@@ -9,6 +9,8 @@ type Command = (args: readonly string[], io: Io) => Promise<number>;
 const commands: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./check.ts')).checkCommand,
   diff: async () => (await import('./diff.ts')).diffCommand,
+  replay: async () => (await import('./replay.ts')).replayCommand,
+  promote: async () => (await import('./promote.ts')).promoteCommand,
   predict: async () => (await import('./predict.ts')).predictCommand,
   run: async () => (await import('./run.ts')).runCommand,
   cases: async () => (await import('./cases.ts')).casesCommand,

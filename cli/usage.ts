@@ -8,6 +8,8 @@ against real CPython.
 commands:
   check    generate programs, compare the model with CPython, shrink any divergence
   diff     generate programs, compare two CPythons (or two versions' models), shrink each kind of difference
+  replay   run a saved divergence (.cmm/failures/FILE) again, next to the model's prediction
+  promote  make a saved divergence a case under cases/, recorded on every interpreter present
   predict  the model's predictions for program files
   run      what CPython observes for program files
   cases    every YAML case against the model and CPython; --record rewrites their expectations
@@ -61,6 +63,23 @@ Positions either side cannot say (the model declining) are left out.
 Exit status: 0 no difference, 1 differences found, 2 a usage error.
 `;
 
+const replay = `usage: cmm replay [--oracle NAME]... [--python-version X.Y] FILE...
+
+Runs each saved divergence (the files cmm check writes under .cmm/failures/) again on the
+interpreter it was found on (its '# interpreter:' line) or on those named, and compares what it
+observes with the model's prediction for the profile it was checked against (its '# model:' line),
+or for --python-version.
+Exit status: 0 every FILE agrees now, 1 some FILE still diverges, 2 a usage error.
+`;
+
+const promote = `usage: cmm promote [--oracle NAME]... [--to DIR] FILE...
+
+Copies each saved divergence into cases/divergences/ (or DIR) as a case of the project and records
+its expectations on every interpreter present (or those named), as cmm cases --record does.
+Edit its name, claim, source_of_claim and description afterwards: they say what it settles.
+Exit status: 0, 1 if recording had problems, 2 a usage error (a bad file, a case that exists).
+`;
+
 const predict = `usage: cmm predict [--python-version X.Y[.Z]] [--bits 64|32] [--mode M] [--json] FILE...
 
 Prints the model's predicted observations for each FILE (no interpreter is run). '?' marks an
@@ -107,4 +126,4 @@ knows that are not available here, and why.
 Exit status: 0, 2 a usage error.
 `;
 
-export const usage = { main, check, diff, predict, run, cases, oracles };
+export const usage = { main, check, diff, replay, promote, predict, run, cases, oracles };

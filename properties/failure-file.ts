@@ -1,0 +1,68 @@
+// A divergence as a file that outlives the run: a case file (cases/case.schema.json) holding the
+// shrunk program and what CPython observed, under `.cmm/failures/`. Its comments say how it was
+// found (interpreter, seed and path) and what the model predicted, so that `cmm replay FILE` runs
+// it again and `cmm promote FILE` turns it into a case of the project.
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Document } from 'yaml';
+import { describeProfile } from '../model/profile.ts';
+import type { CampaignResult } from './campaign.ts';
+import { shown } from './describe.ts';
+
+export const FAILURES_DIR = join('.cmm', 'failures');
+
+/** The comment line that names the interpreter a failure file was found on (`cmm replay` reads it). */
+export const INTERPRETER_COMMENT = /^# interpreter: ([^\s,(]+)/m;
+/** The comment line that names the version of the model's profile it was checked against. */
+export const PROFILE_COMMENT = /^# model: the profile of CPython (\d+\.\d+\.\d+)/m;
+
+export interface FailureFile {
+  name: string;
+  text: string;
+}
+
+/** The failure file for a campaign that found a divergence; null when it found none. */
+export function failureFile(result: CampaignResult, replayCommand: string): FailureFile | null {
+  const failure = result.failure;
+  if (failure === null) return null;
+  const c = failure.counterexample;
+  const { interpreter: info } = result;
+  const hash = createHash('sha256').update(`${c.mode}\n${c.source}`).digest('hex').slice(0, 8);
+  const name = `divergence-${info.name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()}-${hash}`;
+  const explained = c.divergences.map((d) => {
+    const where = d.line === null ? '' : ` (line ${d.line}: ${d.statement})`;
+    return `observation ${d.position + 1}${where}: the model of ${describeProfile(result.profile)} predicts ${shown(d.model)}; CPython ${info.version} observed ${shown(d.cpython)}.`;
+  });
+  if (c.kind === 'model-error') explained.push(`The model threw: ${c.modelError ?? '(nothing on the replay)'}.`);
+  if (c.stopped !== null) explained.push(`The model stopped following the program: ${c.stopped}.`);
+  const doc = new Document({
+    name,
+    claim: `The model of ${describeProfile(result.profile)} predicts [${c.predicted.map((p) => p ?? '?').join(', ')}] for this program.`,
+    source_of_claim: `cmm's conformance campaign: ${replayCommand} --seed ${result.seed} --path "${failure.path}"`,
+    description: `${explained.join(' ')} Found by the campaign and shrunk; edit this description once the rule is understood.`,
+    tags: ['divergence'],
+    mode: c.mode,
+    source: c.source.endsWith('\n') ? c.source : `${c.source}\n`,
+    expect: [{ python: info.version, bits: info.bits, observations: c.observed }],
+  });
+  doc.commentBefore = [
+    ` A divergence found by cmm (${c.reproduced ? 'reproduced on a second run' : 'FLAKY: it did not reproduce on a second run'}).`,
+    ` interpreter: ${info.name}${info.executable !== undefined && info.executable !== info.name ? ` (${info.executable})` : ''}, CPython ${info.version}, ${info.bits}-bit`,
+    ` model: the profile of CPython ${result.profile.major}.${result.profile.minor}.${result.profile.patch}`,
+    ` seed ${result.seed}, path "${failure.path}"`,
+    ` model predicted: [${c.predicted.map((p) => p ?? '?').join(', ')}]`,
+    ` CPython observed: [${c.observed.join(', ')}]`,
+    ' cmm replay FILE runs it again; cmm promote FILE makes it a case under cases/.',
+  ].join('\n');
+  return { name, text: `# yaml-language-server: $schema=../../cases/case.schema.json\n${doc.toString({ lineWidth: 100 })}` };
+}
+
+/** Writes the failure file under `dir/.cmm/failures/`; returns its path. */
+export function saveFailure(file: FailureFile, dir: string = process.cwd()): string {
+  const folder = join(dir, FAILURES_DIR);
+  mkdirSync(folder, { recursive: true });
+  const path = join(folder, `${file.name}.yaml`);
+  writeFileSync(path, file.text);
+  return path;
+}

@@ -10,6 +10,7 @@ const commands: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./check.ts')).checkCommand,
   diff: async () => (await import('./diff.ts')).diffCommand,
   replay: async () => (await import('./replay.ts')).replayCommand,
+  explain: async () => (await import('./explain.ts')).explainCommand,
   promote: async () => (await import('./promote.ts')).promoteCommand,
   predict: async () => (await import('./predict.ts')).predictCommand,
   run: async () => (await import('./run.ts')).runCommand,

@@ -10,6 +10,7 @@ commands:
   diff     generate programs, compare two CPythons (or two versions' models), shrink each kind of difference
   replay   run a saved divergence (.cmm/failures/FILE) again, next to the model's prediction
   promote  make a saved divergence a case under cases/, recorded on every interpreter present
+  explain  the model's trace of a program: the heap after each statement and the rules that decided
   predict  the model's predictions for program files
   run      what CPython observes for program files
   cases    every YAML case against the model and CPython; --record rewrites their expectations
@@ -80,6 +81,18 @@ Edit its name, claim, source_of_claim and description afterwards: they say what 
 Exit status: 0, 1 if recording had problems, 2 a usage error (a bad file, a case that exists).
 `;
 
+const explain = `usage: cmm explain [--python-version X.Y[.Z]]... [--bits 64|32] [--mode M] [--svg DIR] FILE...
+
+Prints the model's trace of each FILE (a program in the case language, or a case file), statement
+by statement: every object the program can reach with a small stable id, its type, its reference
+count, every name, slot and attribute that points at it; what the statement observed, which
+objects it freed, and the rules of the model that decided something (see cmm rules).
+  --python-version  the version to trace (default 3.11); several: one trace each
+  --svg DIR         also draw the heap after each step (Graphviz) and write DIR/index.html, the
+                    trace beside the pictures, one column per version (one FILE at a time)
+Exit status: 0, 2 a usage error (a FILE outside the case language).
+`;
+
 const predict = `usage: cmm predict [--python-version X.Y[.Z]] [--bits 64|32] [--mode M] [--json] FILE...
 
 Prints the model's predicted observations for each FILE (no interpreter is run). '?' marks an
@@ -126,4 +139,4 @@ knows that are not available here, and why.
 Exit status: 0, 2 a usage error.
 `;
 
-export const usage = { main, check, diff, replay, promote, predict, run, cases, oracles };
+export const usage = { main, check, diff, replay, promote, explain, predict, run, cases, oracles };

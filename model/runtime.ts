@@ -1,6 +1,6 @@
 // The state of one predicted run: the heap, the shared objects, the namespaces, the observations.
 // Mechanism files (small-ints.ts, strings.ts, dealloc.ts, gc.ts, ...) are functions over it.
-import type { Mode } from '../language/ast.ts';
+import type { Mode, Stmt } from '../language/ast.ts';
 import { makeObj, resetSerials, tick, type Payload, type PyObj } from './objects.ts';
 import { atLeast, type Profile } from './profile.ts';
 import type { Frame } from './exec/frame.ts';
@@ -53,6 +53,8 @@ export class Runtime {
   finalizerOrderUnknown = false;
   /** How many times each rule of rules.ts decided something in this run. */
   readonly fired = new Map<RuleId, number>();
+  /** Called after each statement the program itself holds runs (explain.ts follows the heap with it). */
+  stepHook: ((stmt: Stmt, frame: Frame) => void) | null = null;
   /** Every object made in this run, in allocation order (memory-reuse.ts reads the free lists' history). */
   readonly heap: PyObj[] = [];
   /** Logical times at which the interactive prompt compiled an input (its allocations are unknown). */

@@ -84,6 +84,7 @@ function runRepl(rt: Runtime, program: Program): void {
         } else {
           execStmt(rt, frame, s);
         }
+        rt.stepHook?.(s, frame);
       }
     } finally {
       releaseUnit(rt, frame.unit);
@@ -92,8 +93,14 @@ function runRepl(rt: Runtime, program: Program): void {
   }
 }
 
-export function run(program: Program, profile: Profile): RunOutcome {
+export function run(program: Program, profile: Profile, onStep?: (rt: Runtime, stmt: Stmt, frame: Frame) => void): RunOutcome {
   const rt = new Runtime(profile, program.mode);
+  if (onStep !== undefined) {
+    const own = new Set(program.body);
+    rt.stepHook = (s, frame) => {
+      if (own.has(s)) onStep(rt, s, frame);
+    };
+  }
   installDeallocator(rt);
   installCaller(rt);
   setUpBuiltins(rt);
@@ -104,7 +111,10 @@ export function run(program: Program, profile: Profile): RunOutcome {
     } else if (program.mode === 'module') {
       const frame = moduleFrame(rt, program.body);
       rt.unobserved(() => collect(rt, 2));
-      for (const s of program.body) execStmt(rt, frame, s);
+      for (const s of program.body) {
+        execStmt(rt, frame, s);
+        rt.stepHook?.(s, frame);
+      }
     } else {
       const def: FunctionDef = { kind: 'FunctionDef', name: '__case__', params: [], body: program.body };
       const frame = moduleFrame(rt, [def]);

@@ -32,6 +32,7 @@ export function execBody(rt: Runtime, frame: Frame, body: Stmt[]): void {
       return;
     }
     execStmt(rt, frame, s);
+    rt.stepHook?.(s, frame);
   });
 }
 

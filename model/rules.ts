@@ -49,6 +49,12 @@ export const RULES = {
     source: 'Python/compile.c merge_consts_recursive, _PyCode_ConstantKey',
     file: 'model/compile/code-unit.ts',
   },
+  'code-tuples-merged': {
+    summary: "a code object's co_consts and tuples of local names join the compilation's merged constants: an equal constant is that tuple (one reference more), and functions with equal constants share one co_consts tuple; from 3.14 co_consts is the optimizer's and such counts are declined",
+    versions: 'all',
+    source: 'Python/compile.c makecode, merge_const_tuple (3.8-3.10), merge_const_one (3.11-3.12); Python/assemble.c makecode, _PyCompile_ConstCacheMergeOne (3.13+)',
+    file: 'model/compile/code-tuples.ts',
+  },
   'constant-displays': {
     summary: 'a display of three or more constants is built from one constant tuple (list) or frozenset (set)',
     versions: '3.9+',

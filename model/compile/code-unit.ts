@@ -13,6 +13,10 @@
 //   remove_unused_consts).
 // - String constants made of name characters are interned when the code object is made
 //   (Objects/codeobject.c intern_string_constants); identifiers are interned by the parser.
+// - A code object's own tuples go through the same cache when it is made (makecode: co_names,
+//   co_varnames, co_cellvars, co_freevars and co_consts up to 3.10; co_names, co_consts and the
+//   local names from 3.11): a constant equal to one of them is that tuple, one reference more,
+//   and two functions with equal constants share one co_consts tuple (code-tuples.ts).
 import type { Expr, FunctionDef, Stmt } from '../../language/ast.ts';
 import type { PyObj } from '../objects.ts';
 import { atLeast } from '../profile.ts';
@@ -23,6 +27,7 @@ import { newSet } from '../values.ts';
 import { setOrder } from '../set-order.ts';
 import { internConstant, isIdentifierLike, markInterned } from '../strings.ts';
 import { distinctConsts } from './const-equal.ts';
+import { declineUnknownCodeConsts, holdTuple, mergeCodeTuples } from './code-tuples.ts';
 import { foldConstant, type ConstVal } from './fold.ts';
 import type { Scope } from './scope.ts';
 
@@ -43,6 +48,10 @@ export interface CodeUnit {
   varnames: string[];
   /** References to this code object (its parent's co_consts, functions made from it). */
   refs: number;
+  /** Tuples of the compilation's constants this code object holds as its own (co_varnames...). */
+  held: PyObj[];
+  /** The key of each constant of `consts` as the model made it (code-tuples.ts). */
+  constKeys: string[];
 }
 
 export interface Compilation {
@@ -55,9 +64,14 @@ export interface Compilation {
    * after running; Python/pyarena.c _PyArena_AddPyObject).
    */
   fromTree: Set<PyObj>;
+  /**
+   * Code objects whose tuple is in the compiler's cache under a key no constant object has been
+   * made for yet: the one made later is that tuple, and each of them holds it (code-tuples.ts).
+   */
+  pending?: Map<string, CodeUnit[]>;
 }
 
-function keyOf(c: ConstVal): string {
+export function keyOf(c: ConstVal): string {
   switch (c.t) {
     case 'int': return `i${c.v}`;
     case 'float': return `f${Object.is(c.v, -0) ? '-0' : String(c.v)}`;
@@ -81,6 +95,11 @@ export function materialize(rt: Runtime, comp: Compilation, c: ConstVal): PyObj 
   }
   const o = create(rt, comp, c);
   comp.cache.set(key, o);
+  const waiting = comp.pending?.get(key);
+  if (waiting) {
+    comp.pending?.delete(key);
+    for (const unit of waiting) holdTuple(rt, unit, o);
+  }
   return o;
 }
 
@@ -137,18 +156,21 @@ export function internIdentifier(rt: Runtime, name: string): void {
 class UnitBuilder {
   private readonly loads = new Map<PyObj, number>();
   private readonly order: PyObj[] = [];
+  /** The constant each loaded object stands for. */
+  private readonly constVals = new Map<PyObj, ConstVal>();
   readonly unit: CodeUnit;
 
   constructor(private readonly rt: Runtime, private readonly comp: Compilation, kind: Scope['kind'], name: string, scope: Scope) {
     this.unit = {
       kind, name, scope, consts: [], constOf: new Map(), displayConst: new Map(), defaultsConst: new Map(),
-      children: new Map(), varnames: [...scope.params], refs: 1,
+      children: new Map(), varnames: [...scope.params], refs: 1, held: [], constKeys: [],
     };
   }
 
   /** LOAD_CONST of `c`: the object, counted once in co_consts however often it is loaded. */
   private load(c: ConstVal, uses = 1, fromTree = false): PyObj {
     const o = materialize(this.rt, this.comp, c);
+    this.constVals.set(o, c);
     if (fromTree) this.treeItems(o, c);
     if (this.loads.has(o)) {
       this.rt.decref(o);
@@ -272,6 +294,7 @@ class UnitBuilder {
   private unmergedTuple(items: ConstVal[]): PyObj {
     const o = this.rt.alloc({ kind: 'tuple', items: items.map((i) => materialize(this.rt, this.comp, i)) });
     this.rt.track(o);
+    this.constVals.set(o, { t: 'tuple', items });
     this.order.push(o);
     this.loads.set(o, 1);
     return o;
@@ -339,6 +362,9 @@ class UnitBuilder {
       if (keepAll || i === 0 || (this.loads.get(o) ?? 0) > 0) this.unit.consts.push(o);
       else rt.decref(o);
     });
+    this.unit.constKeys = this.unit.consts.map((o) => keyOf(this.constVals.get(o) ?? giveUp('a constant the model made without a value')));
+    mergeCodeTuples(rt, this.comp, this.unit, (o) => this.constVals.get(o) ?? null);
+    if (this.unit.kind === 'module') declineUnknownCodeConsts(rt, this.comp, this.unit);
     internConstants(rt, this.unit);
     return this.unit;
   }
@@ -402,5 +428,6 @@ export function releaseUnit(rt: Runtime, unit: CodeUnit): void {
   if (unit.refs > 0) return;
   const consts = unit.consts.splice(0);
   for (const c of consts) rt.decref(c);
+  for (const t of unit.held.splice(0)) rt.decref(t);
   for (const child of unit.children.values()) releaseUnit(rt, child);
 }

@@ -79,6 +79,11 @@ export function collect(rt: Runtime, generation: number): number | null {
   if (generation === 0 && [...rt.increment.young].some((o) => o.alive && o.tracked)) giveUp('a young collection after an increment of the incremental collector (3.14)');
   rt.fire('gc-unreachable-count');
   const gens = rt.generations;
+  // 3.14 (Python/gc.c gc_collect_young, gc_collect_full) untracks the young tuples that can hold
+  // nothing tracked before it looks for garbage, not after: such a tuple in a dead cycle is then
+  // no garbage of the collector's (not counted), only freed when the cycle is cleared. Up to 3.13
+  // (Modules/gcmodule.c gc_collect_main) and again in 3.15, untrack_tuples runs on the survivors.
+  if (incrementalCollector(rt)) for (const o of [...gens[0]]) maybeUntrackTuple(rt, o);
   // gc_list_merge appends each younger generation to the one being collected.
   const young: PyObj[] = [...gens[generation]];
   for (let i = 0; i < generation; i++) young.push(...gens[i]);

@@ -397,6 +397,11 @@ const EXAMPLES: Example[] = [
     ].join('\n'),
   },
   {
+    rule: 'a collection untracks tuples that hold nothing tracked: after finding the garbage up to 3.13 and in 3.15, before it in 3.14 (a garbage tuple is then not counted)',
+    mode: 'repl',
+    source: ['import gc', 'class C:', '    pass', "a = ('a',)", 'b = C()', 'b.other = a', 'b.me = b', 'del a', 'del b', 'gc.collect()', ''].join('\n'),
+  },
+  {
     rule: 'the difference of two counts of a shared int, one-character str, empty bytes or empty tuple is the change the program made (0 once they are immortal)',
     mode: 'module',
     source: [

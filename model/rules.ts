@@ -300,7 +300,7 @@ export const RULES = {
     file: 'model/tracking.ts',
   },
   'gc-tuple-untracking': {
-    summary: 'a collection untracks a tuple whose items can none of them be tracked; from 3.14 such a tuple is never tracked',
+    summary: 'a collection untracks a tuple whose items can none of them be tracked (after finding the garbage; 3.14 does it to the young tuples before, so such a tuple in a dead cycle is not counted); from 3.14 a tuple display or tuple(list) of such items is never tracked',
     versions: 'all',
     source: 'Objects/tupleobject.c _PyTuple_MaybeUntrack; Modules/gcmodule.c untrack_tuples; Python/gc.c (3.14)',
     file: 'model/tracking.ts',

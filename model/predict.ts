@@ -16,6 +16,8 @@ export interface DetailedPrediction {
   stopped?: { reason: string };
   /** How many times each rule of the model (rules.ts) decided something in this run. */
   fired?: ReadonlyMap<RuleId, number>;
+  /** For each observation, the rules that decided something since the one before it. */
+  because?: readonly RuleId[][];
 }
 
 export function predictDetailed(program: Program, profile: Profile): DetailedPrediction {

@@ -130,8 +130,14 @@ export class Runtime {
 
   /** Notes that `rule` decided something (coverage, explanations). */
   fire(rule: RuleId): void {
-    if (this.muted === 0) this.fired.set(rule, (this.fired.get(rule) ?? 0) + 1);
+    if (this.muted > 0) return;
+    this.fired.set(rule, (this.fired.get(rule) ?? 0) + 1);
+    this.sinceObservation.add(rule);
   }
+
+  /** The rules that decided something since the previous observation, for each observation. */
+  readonly because: RuleId[][] = [];
+  private sinceObservation = new Set<RuleId>();
 
   /** Runs what the oracle does around the program (its own gc.collect()): no rule is reported. */
   unobserved<T>(f: () => T): T {
@@ -145,6 +151,8 @@ export class Runtime {
 
   record(observation: string | null): void {
     this.observations.push(observation);
+    this.because.push([...this.sinceObservation]);
+    this.sinceObservation = new Set();
   }
 
   // -------------------------------------------------------------- GC tracking (gc.ts has the rules)

@@ -73,7 +73,7 @@ describe('runCampaign', () => {
     // Minimal: what the failure needs and nothing else, in the simplest mode.
     expect(c.mode).toBe('module');
     expect(c.source).toBe('import gc\ngc.collect()\ngc.collect()\n');
-    expect(c.divergences).toEqual([{ position: 1, line: 3, statement: COLLECT, model: '1', cpython: '0' }]);
+    expect(c.divergences).toEqual([{ position: 1, line: 3, statement: COLLECT, model: '1', cpython: '0', rules: [] }]);
     expect(result.totals.divergentPrograms).toBe(1);
     expect(result.totals.programs).toBeLessThanOrEqual(200);
   });

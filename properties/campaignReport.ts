@@ -37,6 +37,7 @@ function describeCounterexample(c: Counterexample): string[] {
   for (const d of c.divergences) {
     const where = d.line === null ? '' : ` (line ${d.line}: ${d.statement})`;
     out.push(`observation ${d.position + 1}${where}: model ${shown(d.model)}, CPython ${shown(d.cpython)}`);
+    if (d.rules.length > 0) out.push(`  the model decided it with: ${d.rules.join(', ')} (see cmm rules)`);
   }
   if (c.stopped !== null) out.push(`the model stopped following the program: ${c.stopped}`);
   if (c.status !== 'ok') out.push(`the replay ended with status ${c.status}`);

@@ -32,7 +32,8 @@ export function failureFile(result: CampaignResult, replayCommand: string): Fail
   const name = `divergence-${info.name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()}-${hash}`;
   const explained = c.divergences.map((d) => {
     const where = d.line === null ? '' : ` (line ${d.line}: ${d.statement})`;
-    return `observation ${d.position + 1}${where}: the model of ${describeProfile(result.profile)} predicts ${shown(d.model)}; CPython ${info.version} observed ${shown(d.cpython)}.`;
+    const because = d.rules.length === 0 ? '' : ` because of the rules ${d.rules.join(', ')}`;
+    return `observation ${d.position + 1}${where}: the model of ${describeProfile(result.profile)} predicts ${shown(d.model)}${because}; CPython ${info.version} observed ${shown(d.cpython)}.`;
   });
   if (c.kind === 'model-error') explained.push(`The model threw: ${c.modelError ?? '(nothing on the replay)'}.`);
   if (c.stopped !== null) explained.push(`The model stopped following the program: ${c.stopped}.`);

@@ -15,6 +15,8 @@ export interface DivergentObservation {
   /** null: no observation at this position. */
   model: string | null;
   cpython: string | null;
+  /** The model's rules that decided something on the way to this observation (since the one before). */
+  rules: string[];
 }
 
 /** Attaches to each divergent position the line and text of the statement that made it, if known. */
@@ -38,6 +40,7 @@ export function locate(checked: Checked, mode: Mode): DivergentObservation[] {
       statement: known ? (lines[line - 1] ?? '').trim() : null,
       model: d.model,
       cpython: d.cpython,
+      rules: [...(checked.prediction.because?.[d.position] ?? [])],
     };
   });
 }

@@ -23,6 +23,8 @@ export interface RunOutcome {
   observations: (string | null)[];
   stopped?: { reason: string };
   fired: ReadonlyMap<RuleId, number>;
+  /** For each observation, the rules that decided something since the one before. */
+  because: readonly RuleId[][];
 }
 
 const TYPE_NAMES = new Set(['int', 'str', 'float', 'bytes', 'tuple', 'list', 'dict', 'set', 'frozenset', 'type', 'object', 'bool']);
@@ -130,12 +132,12 @@ export function run(program: Program, profile: Profile, onStep?: (rt: Runtime, s
     }
   } catch (e) {
     if (e instanceof PyException) rt.record(`!${e.pyType}`);
-    else if (e instanceof ModelGaveUp) return { observations: rt.observations, stopped: { reason: e.message }, fired: rt.fired };
+    else if (e instanceof ModelGaveUp) return { observations: rt.observations, stopped: { reason: e.message }, fired: rt.fired, because: rt.because };
     else if (e instanceof ReturnSignal) {
       // `return` at the top of a function-mode program ends it.
     } else if (e instanceof RangeError) {
-      return { observations: rt.observations, stopped: { reason: `the model overflowed its stack: ${e.message}` }, fired: rt.fired };
+      return { observations: rt.observations, stopped: { reason: `the model overflowed its stack: ${e.message}` }, fired: rt.fired, because: rt.because };
     } else throw e;
   }
-  return { observations: rt.observations, fired: rt.fired };
+  return { observations: rt.observations, fired: rt.fired, because: rt.because };
 }

@@ -62,9 +62,9 @@ export const RULES = {
     file: 'model/compile/code-unit.ts',
   },
   'constant-frozenset-order': {
-    summary: "a set display's constant frozenset is rebuilt from its own iteration order up to 3.13, kept as first built from 3.14",
+    summary: "a set display's constant frozenset is rebuilt from its own iteration order up to 3.13 (kept as first built from 3.14), and once more when its code object interns one of its strs into an equal str interned before (a name of the program; one the interpreter interned is unknowable: declined where that changes the order)",
     versions: 'all',
-    source: 'Python/compile.c merge_consts_recursive; Python/flowgraph.c add_const (3.14+)',
+    source: 'Python/compile.c merge_consts_recursive; Python/flowgraph.c add_const (3.14+); Objects/codeobject.c intern_string_constants',
     file: 'model/compile/code-unit.ts',
   },
   'defaults-tuple': {

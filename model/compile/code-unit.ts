@@ -29,6 +29,7 @@ import { internConstant, isIdentifierLike, markInterned } from '../strings.ts';
 import { distinctConsts } from './const-equal.ts';
 import { declineUnknownCodeConsts, holdTuple, mergeCodeTuples } from './code-tuples.ts';
 import { foldConstant, type ConstVal } from './fold.ts';
+import { programIdentifiers } from './identifiers.ts';
 import type { Scope } from './scope.ts';
 
 export interface CodeUnit {
@@ -69,6 +70,8 @@ export interface Compilation {
    * made for yet: the one made later is that tuple, and each of them holds it (code-tuples.ts).
    */
   pending?: Map<string, CodeUnit[]>;
+  /** The compilation's identifiers, all interned before it is compiled (identifiers.ts). */
+  identifiers?: Set<string>;
 }
 
 export function keyOf(c: ConstVal): string {
@@ -136,14 +139,44 @@ function create(rt: Runtime, comp: Compilation, c: ConstVal): PyObj {
       // optimize_lists_and_sets) and adds it with add_const, which merges it without rebuilding.
       const first = newSet(rt, items, true);
       rt.fire('constant-frozenset-order');
-      if (atLeast(rt.profile, 3, 14)) return first;
-      const order = setOrder(first);
-      if (!order) return first;
-      const again = newSet(rt, order.map((i) => rt.incref(i)), true);
-      rt.decref(first);
-      return again;
+      const merged = atLeast(rt.profile, 3, 14) ? first : rebuilt(rt, first);
+      return afterInterning(rt, comp, merged);
     }
   }
+}
+
+/** The frozenset `f` made again from its own iteration order (PyFrozenSet_New of it as a tuple). */
+function rebuilt(rt: Runtime, f: PyObj): PyObj {
+  const order = setOrder(f);
+  if (!order) return f;
+  const again = newSet(rt, order.map((i) => rt.incref(i)), true);
+  rt.decref(f);
+  return again;
+}
+
+/**
+ * When its code object is made, a frozenset constant is made again from its iteration order if
+ * interning replaced one of its strs by an equal str interned before (Objects/codeobject.c
+ * intern_string_constants: `tmp_modified`; measured on 3.10-3.15: the display's order follows
+ * one more rebuild exactly when the program also uses that str as a name, or the interpreter
+ * interned it). A program's identifiers are interned by the parser before anything is compiled;
+ * which other strs the interpreter had interned is unknowable, so where a rebuild would change
+ * the order and nothing says whether it happens, the order is left unknown.
+ */
+function afterInterning(rt: Runtime, comp: Compilation, f: PyObj): PyObj {
+  const p = f.payload;
+  if (p.kind !== 'set') return f;
+  const names = p.items.filter((i) => i.payload.kind === 'str' && isIdentifierLike(i.payload.value) && [...i.payload.value].length > 1);
+  if (names.length === 0) return f;
+  const sure = names.some((i) => i.payload.kind === 'str' && comp.identifiers?.has(i.payload.value) === true);
+  if (sure) return rebuilt(rt, f);
+  const before = setOrder(f);
+  if (!before) return f;
+  const again = newSet(rt, before.map((i) => rt.incref(i)), true);
+  const after = setOrder(again);
+  rt.decref(again);
+  if (!after || after.some((o, i) => o !== before[i])) p.table = null;
+  return f;
 }
 
 /** Ensures an identifier (a name the parser interned) is in the interned table. */
@@ -416,6 +449,7 @@ function internConstants(rt: Runtime, unit: CodeUnit): void {
 }
 
 export function compileUnit(rt: Runtime, comp: Compilation, body: Stmt[], scope: Scope, kind: Scope['kind'], name: string): CodeUnit {
+  if (kind === 'module') comp.identifiers ??= programIdentifiers(body);
   const b = new UnitBuilder(rt, comp, kind, name, scope);
   b.begin(body);
   b.stmts(body);

@@ -104,9 +104,9 @@ function functionsWithoutCode(unit: CodeUnit, into: CodeUnit[] = []): CodeUnit[]
 
 /**
  * From 3.14, once the whole compilation is made (`root` is its module): a mortal constant tuple
- * whose items a function's constants could all be may be that function's co_consts, and a
- * mortal constant two functions hold may sit in one shared co_consts tuple: their counts are
- * declined.
+ * whose items a function's co_consts could all hold (what it loads, its collections' items, the
+ * operands it folded: code-unit.ts constKeys) may be that co_consts, and a mortal constant two
+ * functions hold may sit in one shared co_consts tuple: their counts are declined.
  */
 export function declineUnknownCodeConsts(rt: Runtime, comp: Compilation, root: CodeUnit): void {
   if (!atLeast(rt.profile, 3, 14)) return;
@@ -117,11 +117,10 @@ export function declineUnknownCodeConsts(rt: Runtime, comp: Compilation, root: C
     rt.fire('code-tuples-merged');
     o.rcExact = false;
   };
-  const keySets = leaves.map((u) => new Set(u.constKeys));
   for (const o of comp.cache.values()) {
     if (!o.alive || o.payload.kind !== 'tuple' || o.payload.items.length === 0) continue;
     const keys = o.payload.items.map(keyOfObject);
-    if (keySets.some((ks) => keys.every((k) => k !== null && ks.has(k)))) decline(o);
+    if (leaves.some((u) => keys.every((k) => k !== null && u.constKeys.has(k)))) decline(o);
   }
   const holders = new Map<PyObj, number>();
   for (const u of leaves) for (const o of u.consts) holders.set(o, (holders.get(o) ?? 0) + 1);

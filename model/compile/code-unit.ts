@@ -51,8 +51,12 @@ export interface CodeUnit {
   refs: number;
   /** Tuples of the compilation's constants this code object holds as its own (co_varnames...). */
   held: PyObj[];
-  /** The key of each constant of `consts` as the model made it (code-tuples.ts). */
-  constKeys: string[];
+  /**
+   * The keys of every constant its co_consts could hold: those it loads, the items of its
+   * constant collections and the operands of what it folded (code-tuples.ts, from 3.14, where
+   * the CFG optimizer decides which of them stay).
+   */
+  constKeys: Set<string>;
 }
 
 export interface Compilation {
@@ -196,7 +200,7 @@ class UnitBuilder {
   constructor(private readonly rt: Runtime, private readonly comp: Compilation, kind: Scope['kind'], name: string, scope: Scope) {
     this.unit = {
       kind, name, scope, consts: [], constOf: new Map(), displayConst: new Map(), defaultsConst: new Map(),
-      children: new Map(), varnames: [...scope.params], refs: 1, held: [], constKeys: [],
+      children: new Map(), varnames: [...scope.params], refs: 1, held: [], constKeys: new Set(),
     };
   }
 
@@ -204,6 +208,7 @@ class UnitBuilder {
   private load(c: ConstVal, uses = 1, fromTree = false): PyObj {
     const o = materialize(this.rt, this.comp, c);
     this.constVals.set(o, c);
+    this.noteConst(c);
     if (fromTree) this.treeItems(o, c);
     if (this.loads.has(o)) {
       this.rt.decref(o);
@@ -239,6 +244,7 @@ class UnitBuilder {
     if (c) {
       if (e.kind === 'BinOp' || e.kind === 'UnaryOp' || e.kind === 'Subscript' || e.kind === 'Tuple') this.rt.fire('constant-folding');
       this.unit.constOf.set(e, this.load(c, 1, true));
+      this.noteOperands(e);
       return;
     }
     switch (e.kind) {
@@ -305,6 +311,31 @@ class UnitBuilder {
         break;
       case 'Tuple': e.elts.forEach((x) => this.expr(x)); break;
       default: break;
+    }
+  }
+
+  /** Records `c` and, inside a collection, its items among the unit's possible constants. */
+  private noteConst(c: ConstVal): void {
+    this.unit.constKeys.add(keyOf(c));
+    if (c.t === 'tuple' || c.t === 'frozenset') c.items.forEach((i) => this.noteConst(i));
+  }
+
+  /** Records the constant operands of a folded expression, which the CFG optimizer may keep. */
+  private noteOperands(e: Expr): void {
+    const children: (Expr | null)[] = [];
+    switch (e.kind) {
+      case 'BinOp': children.push(e.left, e.right); break;
+      case 'UnaryOp': children.push(e.operand); break;
+      case 'Subscript': children.push(e.value, e.index); break;
+      case 'Slice': children.push(e.lower, e.upper, e.step); break;
+      case 'Tuple': case 'List': case 'Set': children.push(...e.elts); break;
+      default: break;
+    }
+    for (const x of children) {
+      if (!x) continue;
+      const c = foldConstant(x, this.comp.memo);
+      if (c) this.noteConst(c);
+      this.noteOperands(x);
     }
   }
 
@@ -395,7 +426,7 @@ class UnitBuilder {
       if (keepAll || i === 0 || (this.loads.get(o) ?? 0) > 0) this.unit.consts.push(o);
       else rt.decref(o);
     });
-    this.unit.constKeys = this.unit.consts.map((o) => keyOf(this.constVals.get(o) ?? giveUp('a constant the model made without a value')));
+    this.unit.constKeys.add('N');
     mergeCodeTuples(rt, this.comp, this.unit, (o) => this.constVals.get(o) ?? null);
     if (this.unit.kind === 'module') declineUnknownCodeConsts(rt, this.comp, this.unit);
     internConstants(rt, this.unit);

@@ -406,7 +406,7 @@ const EXAMPLES: Example[] = [
     mode: 'module',
     source: [
       'import sys',
-      'x = 1',
+      'x = 100',
       'r = sys.getrefcount(x)',
       'y = x',
       'sys.getrefcount(x) - r',

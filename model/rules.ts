@@ -230,7 +230,7 @@ export const RULES = {
     file: 'model/refcount.ts',
   },
   'shared-count-delta': {
-    summary: 'the difference of two counts of a shared int, str, bytes or empty tuple is the change in the references the program made (the interpreter\'s own cancel out); not of None, the bools or classes, which the interpreter references behind the program\'s back',
+    summary: 'the difference of two counts of a cached int from 100 up, a str that is no identifier, empty bytes or the empty tuple is the change in the references the program made (the interpreter\'s own cancel out); not of None, the bools, classes, identifier-like strs or the small ints counters use, which the interpreter references behind the program\'s back',
     versions: 'all (3.12+: of the mortal ones)',
     source: 'Python/sysmodule.c sys_getrefcount_impl',
     file: 'model/count-deltas.ts',
@@ -353,6 +353,12 @@ export const RULES = {
     summary: "an instance's first attribute store creates its __dict__ object",
     versions: '3.8-3.10',
     source: 'Objects/object.c _PyObject_GenericSetAttrWithDict',
+    file: 'model/exec/attributes.ts',
+  },
+  'immutable-builtin-type': {
+    summary: "setting or deleting an attribute of a built-in type (type(257).q = 1, del int.real) is a TypeError",
+    versions: 'all',
+    source: 'Objects/typeobject.c type_setattro',
     file: 'model/exec/attributes.ts',
   },
   'bound-method-new': {

@@ -174,7 +174,8 @@ export type Step =
   | { kind: 'delattr'; obj: Pick }
   | { kind: 'cycle'; shape: CycleShape; a: Pick; b: Pick }
   | { kind: 'weakref'; slot: 0 | 1; target: Pick; callback: boolean }
-  | { kind: 'baseline'; source: Pick }
+  /** `r = sys.getrefcount(x)`; with `around`, then `held = [x, x]` and `sys.getrefcount(x) - r`. */
+  | { kind: 'baseline'; source: Pick; around?: boolean }
   | { kind: 'observe'; what: ObservationSpec }
   /** `s.add(item)`, `s.discard(item)` on a set. */
   | { kind: 'set-method'; method: 'add' | 'discard'; set: Pick; item: ItemSpec }

@@ -256,7 +256,8 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
  */
 export function countDeltaKnown(obj: SymObject): boolean {
   if (obj.kind === 'str') return obj.text !== undefined && !IDENTIFIER.test(obj.text);
-  return obj.kind === 'int' || obj.kind === 'bytes' || (obj.kind === 'tuple' && obj.len === 0);
+  if (obj.kind === 'int') return obj.value !== undefined && obj.value >= 100n;
+  return obj.kind === 'bytes' || (obj.kind === 'tuple' && obj.len === 0);
 }
 
 export function surelyOwn(obj: SymObject): boolean {

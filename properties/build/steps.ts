@@ -133,6 +133,8 @@ export function buildStep(step: Step, heap: Heap, mode: Mode): Stmt[] {
       return [assign([name(w)], moduleCall('weakref', 'ref', ...args))];
     }
     case 'baseline': {
+      // One baseline in eight (the last pick) is taken around two new references: the program's own change.
+      if (step.around === true || step.source === 7) return countAround(step.source, heap);
       // As for absolute counts (observations.ts), three times in four of an object surely the program's own.
       const own = step.source % 4 !== 0 ? heap.choose(step.source >> 2, surelyOwn) : null;
       // Otherwise a shared object whose count's changes the model follows, if there is one.
@@ -221,4 +223,24 @@ function cycle(step: Extract<Step, { kind: 'cycle' }>, heap: Heap): Stmt[] {
   objB.fields.set('other', objA.id);
   out.push(assign([attr(name(a), 'other')], name(b)), assign([attr(name(b), 'other')], name(a)));
   return out;
+}
+
+/**
+ * The change two references make to a count, for a shared object whose count's changes the model
+ * follows when there is one (a small int from 100, a one-character str...): `r = sys.getrefcount(x)`,
+ * `held = [x, x]`, `sys.getrefcount(x) - r` — 2 while such objects are mortal, 0 once immortal.
+ */
+function countAround(source: number, heap: Heap): Stmt[] {
+  const src = heap.choose(source, countDeltaKnown) ?? heap.choose(source, anyObject);
+  if (src === null) return [];
+  heap.uses.add('sys');
+  heap.bind(BASELINE_NAME, heap.create('int').id);
+  heap.baselineOf = src;
+  // At the prompt the delta is echoed: `_` is now that int.
+  if (!heap.inFunction) heap.echo(heap.create('int'));
+  return [
+    assign([name(BASELINE_NAME)], moduleCall('sys', 'getrefcount', name(src))),
+    assign([name('held')], { kind: 'List', elts: [name(src), name(src)] }),
+    exprStmt({ kind: 'BinOp', op: '-', left: moduleCall('sys', 'getrefcount', name(src)), right: name(BASELINE_NAME) }),
+  ];
 }

@@ -400,7 +400,7 @@ export const RULES = {
     file: 'model/set-table.ts',
   },
   'set-algebra': {
-    summary: "union, intersection and difference build a new set of the receiver's type, tracked: a copy with the others merged in; the smaller set walked into an empty one; a copy with the other's items discarded, or the set walked — which decides the result's order and which of two equal items it holds",
+    summary: "union, intersection and difference (also s - t) build a new set of the receiver's type, tracked: a copy with the others merged in; the smaller set walked into an empty one; a copy with the other's items discarded, or the set walked — which decides the result's order and which of two equal items it holds; a set's s -= t discards in place (a frozenset's rebinds to a new one)",
     versions: 'all',
     source: 'Objects/setobject.c set_union, set_intersection, set_difference, set_copy_and_difference, set_merge, set_update_internal',
     file: 'model/set-algebra.ts',

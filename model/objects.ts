@@ -19,7 +19,7 @@ export type Payload =
    */
   | { kind: 'int'; value: bigint; unknown?: boolean; idOf?: PyObj; reuse?: ReuseRule; heap?: readonly PyObj[]; compileMarks?: readonly number[]; parsedDigits?: number;
       /** A count of a shared object (count-deltas.ts): the part the model knows of. */
-      countOf?: { obj: PyObj; known: bigint; input: number } }
+      countOf?: { obj: PyObj; known: bigint } }
   | { kind: 'float'; value: number }
   | { kind: 'str'; value: string; interned: boolean }
   | { kind: 'bytes'; value: string }

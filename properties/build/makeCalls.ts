@@ -23,13 +23,15 @@ export function makeCalls(targets: [Slot, Slot], args: [Pick, Pick], heap: Heap)
 }
 
 /**
- * Three times in four an object the program surely owns, when it has one: `__init__` observes its
- * absolute count, which for a shared object is the whole interpreter's (see surelyOwn). A new
- * list when nothing is bound.
+ * Three times in four an object the program surely owns, or a new list when it has none:
+ * `__init__` observes its absolute count, which for a shared object is the whole interpreter's
+ * (see surelyOwn). A new list also when nothing is bound.
  */
 function argument(pick: Pick, heap: Heap): { expr: Expr; obj: SymObject } {
-  const own = pick % 4 !== 0 ? heap.choose(pick >> 2, surelyOwn) : null;
-  const a = own ?? heap.choose(pick, anyObject);
+  const preferOwn = pick % 4 !== 0;
+  const own = preferOwn ? heap.choose(pick >> 2, surelyOwn) : null;
+  // Preferring an own object and having none: a new list is one.
+  const a = own ?? (preferOwn ? null : heap.choose(pick, anyObject));
   if (a === null) return { expr: { kind: 'List', elts: [] }, obj: heap.create('list', { len: 0 }) };
   return { expr: name(a), obj: heap.objectOf(a) };
 }

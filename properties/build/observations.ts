@@ -60,10 +60,13 @@ function observe(spec: ObservationSpec, heap: Heap, mode: Mode): Observed | null
     case 'call-refcount':
     case 'probe':
     case 'bool': {
-      // Three times in four an absolute count observes an object the program surely owns, when it
-      // has one: a shared object's count is the whole interpreter's (see surelyOwn).
+      // Three times in four an absolute count observes an object the program surely owns (or
+      // nothing): a shared object's count is the whole interpreter's (see surelyOwn).
       const counted = spec.kind === 'refcount' || spec.kind === 'call-refcount' || spec.kind === 'probe';
-      const own = counted && spec.a % 4 !== 0 ? heap.choose(spec.a >> 2, surelyOwn) : null;
+      const preferOwn = counted && spec.a % 4 !== 0;
+      const own = preferOwn ? heap.choose(spec.a >> 2, surelyOwn) : null;
+      // Preferring an own object and having none: no count this time.
+      if (preferOwn && own === null) return null;
       const a = own ?? heap.choose(spec.a, anyObject);
       if (a === null) return null;
       if (spec.kind === 'refcount') {

@@ -1,9 +1,8 @@
 // `cmm check`: the conformance campaign against one CPython, with the profile of the version and
 // pointer width that interpreter reports; against several, one after the other (check-all.ts).
-import { availableParallelism } from 'node:os';
 import { predictDetailed } from '../model/predict.ts';
-import { setOracleDefaults } from '../oracle/discover.ts';
-import { DEFAULT_RUNS, randomSeed, runCampaign, type CampaignOptions } from '../properties/campaign.ts';
+import { randomSeed, runCampaign, type CampaignOptions } from '../properties/campaign.ts';
+import { CAMPAIGN_OPTIONS, campaignFlags } from './campaign-flags.ts';
 import { saveFailureOf } from './save-failure.ts';
 import { formatCampaign } from '../properties/campaignReport.ts';
 import { RuleCoverage } from '../properties/coverage.ts';
@@ -13,7 +12,7 @@ import { campaignToJson } from './check-json.ts';
 import { UsageError } from './errors.ts';
 import type { Io } from './io.ts';
 import { ORACLE_OPTIONS, selectOracles, withOracle } from './oracle.ts';
-import { durationOption, integerOption, modeOption, parseOptions, profileOf, seedOption, shardOption, stringOption } from './options.ts';
+import { parseOptions, profileOf, shardOption, stringOption } from './options.ts';
 import type { Profile } from '../model/profile.ts';
 import { progressLine } from './progress.ts';
 import { usage } from './usage.ts';
@@ -37,30 +36,18 @@ export function campaignProfile(settings: CampaignSettings, info: { version: str
 export async function checkCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseOptions(args, {
     ...ORACLE_OPTIONS,
-    runs: { type: 'string' },
-    time: { type: 'string' },
-    seed: { type: 'string' },
-    path: { type: 'string' },
-    mode: { type: 'string' },
+    ...CAMPAIGN_OPTIONS,
     shard: { type: 'string' },
-    jobs: { type: 'string' },
     coverage: { type: 'boolean' },
     'python-version': { type: 'string' },
     json: { type: 'boolean' },
   });
   if (values.help === true) return io.out(usage.check), 0;
   if (positionals.length > 0) throw new UsageError(`check takes no FILE arguments (got '${positionals[0]}')`);
-  const timeLimitMs = durationOption(values, 'time');
-  const runs = integerOption(values, 'runs', timeLimitMs === undefined ? DEFAULT_RUNS : undefined, 1);
-  const seed = seedOption(values);
-  const path = stringOption(values, 'path');
+  // The shard is checked first: with --path, it is the shard's seed that must be given.
   const shard = shardOption(values);
-  const jobs = integerOption(values, 'jobs', undefined, 1);
-  if (path !== undefined && seed === undefined) throw new UsageError('--path replays a failure only together with its --seed');
-  if (path !== undefined && shard !== undefined) throw new UsageError("--path replays one program: give the shard's own seed (the one its report printed) without --shard");
-  const mode = values.mode === undefined ? undefined : modeOption(values);
-  // A campaign uses every core, for the embedded builds too (whose library default is one child).
-  setOracleDefaults({ jobs: jobs ?? availableParallelism() });
+  if (values.path !== undefined && shard !== undefined) throw new UsageError("--path replays one program: give the shard's own seed (the one its report printed) without --shard");
+  const { runs, timeLimitMs, seed, path, mode } = campaignFlags(values, 'a failure');
   const pythonVersion = stringOption(values, 'python-version');
   // A version the model has no profile for is a usage error before any interpreter starts.
   if (pythonVersion !== undefined) profileOf(pythonVersion, 64);

@@ -1,16 +1,14 @@
 // `cmm diff`: what changed between two CPythons, found by experiment. Generated programs run on
 // both sides (two interpreters, or the model's profiles of two versions); every kind of
 // difference is shrunk on its own and printed with what each side observed.
-import { availableParallelism } from 'node:os';
-import { setOracleDefaults } from '../oracle/discover.ts';
-import { DEFAULT_RUNS } from '../properties/campaign.ts';
 import { runDiff, type DiffResult } from '../properties/diff/run-diff.ts';
 import { modelSide, oracleSide, type Side } from '../properties/diff/sides.ts';
 import { shown } from '../properties/describe.ts';
 import { UsageError } from './errors.ts';
 import type { Io } from './io.ts';
 import { ORACLE_OPTIONS, selectOracles, withOracle } from './oracle.ts';
-import { bitsOption, durationOption, integerOption, modeOption, parseOptions, profileOf, seedOption, stringOption, stringsOption } from './options.ts';
+import { CAMPAIGN_OPTIONS, campaignFlags } from './campaign-flags.ts';
+import { bitsOption, integerOption, parseOptions, profileOf, stringsOption } from './options.ts';
 import { progressLine } from './progress.ts';
 import { usage } from './usage.ts';
 
@@ -19,13 +17,8 @@ export async function diffCommand(args: readonly string[], io: Io): Promise<numb
     ...ORACLE_OPTIONS,
     'python-version': { type: 'string', multiple: true },
     bits: { type: 'string' },
-    runs: { type: 'string' },
-    time: { type: 'string' },
-    seed: { type: 'string' },
-    path: { type: 'string' },
-    mode: { type: 'string' },
+    ...CAMPAIGN_OPTIONS,
     groups: { type: 'string' },
-    jobs: { type: 'string' },
     json: { type: 'boolean' },
   });
   if (values.help === true) return io.out(usage.diff), 0;
@@ -34,15 +27,8 @@ export async function diffCommand(args: readonly string[], io: Io): Promise<numb
   const oracles = [...stringsOption(values, 'oracle'), ...stringsOption(values, 'python')];
   if (versions.length > 0 && oracles.length > 0) throw new UsageError('diff compares two interpreters (--oracle A --oracle B) or two model profiles (--python-version X --python-version Y), not both');
   if (versions.length !== 2 && oracles.length !== 2) throw new UsageError('diff needs two sides: --oracle A --oracle B, or --python-version X --python-version Y');
-  const timeLimitMs = durationOption(values, 'time');
-  const runs = integerOption(values, 'runs', timeLimitMs === undefined ? DEFAULT_RUNS : undefined, 1);
+  const { runs, timeLimitMs, seed, path, mode } = campaignFlags(values, 'a difference');
   const maxGroups = integerOption(values, 'groups', 8, 1);
-  const seed = seedOption(values);
-  const path = stringOption(values, 'path');
-  if (path !== undefined && seed === undefined) throw new UsageError('--path replays a difference only together with its --seed');
-  const mode = values.mode === undefined ? undefined : modeOption(values);
-  const jobs = integerOption(values, 'jobs', undefined, 1);
-  setOracleDefaults({ jobs: jobs ?? availableParallelism() });
   const settings = { ...(runs !== undefined ? { runs } : {}), ...(timeLimitMs !== undefined ? { timeLimitMs } : {}), ...(seed !== undefined ? { seed } : {}), ...(path !== undefined ? { path } : {}), ...(mode !== undefined ? { mode } : {}), maxGroups };
 
   const compare = async (a: Side, b: Side, replay: string): Promise<number> => {

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { Graphviz } from '@hpcc-js/wasm-graphviz';
 import type { Trace, TraceStep } from '../model/explain/trace.ts';
 
-const quote = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+const escapeDot = (s: string): string => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+const quote = (s: string): string => `"${escapeDot(s)}"`;
 const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The Graphviz source of one step's heap: names as plain labels, objects as boxes, references as arrows. */
@@ -14,9 +15,10 @@ export function stepDot(step: TraceStep, id: (serial: number) => string): string
   const lines = ['digraph heap {', '  rankdir=LR;', '  node [fontname="Helvetica", fontsize=11];', '  edge [fontname="Helvetica", fontsize=9];'];
   for (const o of step.heap.objects) {
     const count = o.immortal ? 'immortal' : o.rc === null ? 'count ?' : `count ${o.rc}`;
-    const label = `${id(o.serial)} ${o.type}${o.value === null ? '' : ` ${o.value}`}\\n${count}${o.tracked ? ' · tracked' : ''}`;
+    // Two lines: Graphviz breaks a label at the escape \n, so each line is escaped on its own.
+    const label = `"${escapeDot(`${id(o.serial)} ${o.type}${o.value === null ? '' : ` ${o.value}`}`)}\\n${escapeDot(`${count}${o.tracked ? ' · tracked' : ''}`)}"`;
     const style = o.reachable ? 'solid' : 'dashed';
-    lines.push(`  o${o.serial} [shape=box, style=${quote(`rounded,${style}`)}, label=${quote(label).replace(/\\\\n/g, '\\n')}${o.reachable ? '' : ', color="firebrick"'}];`);
+    lines.push(`  o${o.serial} [shape=box, style=${quote(`rounded,${style}`)}, label=${label}${o.reachable ? '' : ', color="firebrick"'}];`);
   }
   const names = [...new Set(step.heap.edges.filter((e) => e.from === null).map((e) => e.label))];
   for (const n of names) lines.push(`  ${quote(`name:${n}`)} [shape=plaintext, label=${quote(n)}];`);

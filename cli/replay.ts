@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { loadCaseFile } from '../cases/load.ts';
 import { predictDetailed } from '../model/predict.ts';
-import { compare } from '../properties/compare.ts';
+import { judge, predictSafely } from '../properties/checkProgram.ts';
 import { shown } from '../properties/describe.ts';
 import { INTERPRETER_COMMENT, PROFILE_COMMENT } from '../properties/failure-file.ts';
 import { oneLine, UsageError } from './errors.ts';
@@ -30,8 +30,13 @@ export async function replayCommand(args: readonly string[], io: Io): Promise<nu
       const outcome = await tryOracle(entry, async (oracle, info) => {
         const [observed] = await oracle.run([{ source: c.source, mode: c.mode }]);
         const profile = profileOf(assumed ?? info.version, info.bits, info.kind);
-        const prediction = predictDetailed(c.program, profile);
-        const verdict = compare(prediction, observed!);
+        // A model that throws is reported like a divergence, as the campaign does.
+        const checked = judge(c.source, observed!, predictSafely(c.program, profile, predictDetailed));
+        const { prediction, verdict } = checked;
+        if (checked.modelError !== null) {
+          io.out(`${file} on ${info.name}: the model threw: ${checked.modelError}\n`);
+          return true;
+        }
         const lines = [`${file} on ${info.name} (CPython ${info.version}, ${info.bits}-bit): ${verdict.divergent > 0 ? 'DIVERGES' : observed!.status !== 'ok' ? `ended with status ${observed!.status}` : 'agrees now'}`];
         for (const d of verdict.divergences) lines.push(`  observation ${d.position + 1}: model ${shown(d.model)}, CPython ${shown(d.cpython)}`);
         lines.push(`  CPython observed: [${observed!.observations.join(', ')}]`, `  model predicted:  [${prediction.observations.map((o) => o ?? '?').join(', ')}]`);

@@ -174,8 +174,8 @@ export type Step =
   | { kind: 'delattr'; obj: Pick }
   | { kind: 'cycle'; shape: CycleShape; a: Pick; b: Pick }
   | { kind: 'weakref'; slot: 0 | 1; target: Pick; callback: boolean }
-  /** `r = sys.getrefcount(x)`; with `around`, then `held = [x, x]` and `sys.getrefcount(x) - r`. */
-  | { kind: 'baseline'; source: Pick; around?: boolean }
+  /** `r = sys.getrefcount(x)`; with the last pick, then `held = [x, x]` and `sys.getrefcount(x) - r`. */
+  | { kind: 'baseline'; source: Pick }
   | { kind: 'observe'; what: ObservationSpec }
   /** `s.add(item)`, `s.discard(item)` on a set. */
   | { kind: 'set-method'; method: 'add' | 'discard'; set: Pick; item: ItemSpec }

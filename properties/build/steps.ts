@@ -134,7 +134,7 @@ export function buildStep(step: Step, heap: Heap, mode: Mode): Stmt[] {
     }
     case 'baseline': {
       // One baseline in eight (the last pick) is taken around two new references: the program's own change.
-      if (step.around === true || step.source === 7) return countAround(step.source, heap);
+      if (step.source === 7) return countAround(step.source, heap);
       // As for absolute counts (observations.ts), three times in four of an object surely the program's own.
       const own = step.source % 4 !== 0 ? heap.choose(step.source >> 2, surelyOwn) : null;
       // Otherwise a shared object whose count's changes the model follows, if there is one.

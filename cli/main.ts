@@ -15,6 +15,7 @@ const commands: Record<string, () => Promise<Command>> = {
   predict: async () => (await import('./predict.ts')).predictCommand,
   run: async () => (await import('./run.ts')).runCommand,
   cases: async () => (await import('./cases.ts')).casesCommand,
+  corpus: async () => (await import('./corpus.ts')).corpusCommand,
   oracles: async () => (await import('./oracles.ts')).oraclesCommand,
   rules: async () => (await import('./rules.ts')).rulesCommand,
 };

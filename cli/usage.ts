@@ -14,6 +14,7 @@ commands:
   predict  the model's predictions for program files
   run      what CPython observes for program files
   cases    every YAML case against the model and CPython; --record rewrites their expectations
+  corpus   the model against recorded CPython observations of generated programs; --record records
   oracles  the interpreters cmm can run on, and the ones it did not find
   rules    every rule of the model: what CPython does, on which versions, and where it says so
 
@@ -128,6 +129,21 @@ ${ORACLE}
 Exit status: 0 all pass (or all recorded), 1 a failure, a problem or a bad case file, 2 a usage error.
 `;
 
+const corpus = `usage: cmm corpus [FILE]
+       cmm corpus --record [--oracle NAME]... [--runs N] [--seed S] [FILE]
+
+Checks the model against the recorded corpus (default: cases/corpus/recorded.json): generated
+programs and what real CPythons observed running them. No interpreter is run; the model, for the
+profile of each recorded interpreter, must agree with every observation or decline it.
+With --record, generates N programs (default 3000) with the campaign's generator from seed S
+(default 2026), runs them on the interpreters (default: all available) and writes FILE anew: the
+programs and, per program, each interpreter's observations. Programs that did not finish are left
+out. The model plays no part in recording.
+${ORACLE}
+Exit status: 0 the model agrees (or all recorded), 1 a divergence or a recording problem, 2 a usage
+error (a malformed corpus file names the entry that is wrong).
+`;
+
 const oracles = `usage: cmm oracles [--json]
 
 Lists the interpreters cmm can run on: native CPythons (python3 and python3.X on PATH, pyenv's
@@ -139,4 +155,4 @@ knows that are not available here, and why.
 Exit status: 0, 2 a usage error.
 `;
 
-export const usage = { main, check, diff, replay, promote, explain, predict, run, cases, oracles };
+export const usage = { main, check, diff, replay, promote, explain, predict, run, cases, corpus, oracles };

@@ -4,7 +4,7 @@ import { SkippedReporter } from './properties/skipped-reporter.ts';
 
 export default defineConfig({
   test: {
-    include: ['{language,model,oracle,properties,cases,cli,report}/**/*.test.ts'],
+    include: ['{language,model,oracle,properties,cases,cli,report,mutation}/**/*.test.ts'],
     // Oracle-backed tests spawn python3 workers; a generous timeout keeps a slow CI machine green
     // without hiding a hang (each program has its own timeout inside the oracle).
     testTimeout: 120_000,

@@ -21,6 +21,23 @@ describe('cmm corpus', () => {
     expect(bad.exitCode).toBe(1);
   });
 
+  it('a decline the list beside the corpus does not allow fails; --write-declines allows what the model declines now', async () => {
+    const declined = JSON.stringify({
+      generator: { seed: 1, runs: 1 },
+      interpreters: { x: { version: '3.11.7', bits: 64, kind: 'native' } },
+      // The absolute count of None on 3.11 is the whole interpreter's: the model declines it.
+      programs: [{ mode: 'module', source: 'import sys\nsys.getrefcount(None)\n', observed: [{ on: ['x'], observations: ['4321'] }] }],
+    });
+    const { paths } = tempFiles({ 'c.json': declined, 'c.declined.json': '{"declined": {}}' });
+    const strict = await cmm(['corpus', paths[0]!]);
+    expect(strict.stdout).toContain('1 observations declined that');
+    expect(strict.stdout).toContain('programs[0] on x: observation 1 is declined, which the model used to predict');
+    expect(strict.exitCode).toBe(1);
+    expect((await cmm(['corpus', '--write-declines', paths[0]!])).exitCode).toBe(0);
+    expect(JSON.parse(readFileSync(paths[1]!, 'utf8')).declined).toEqual({ '0': { x: [0] } });
+    expect((await cmm(['corpus', paths[0]!])).exitCode).toBe(0);
+  });
+
   it('a malformed corpus is a usage error naming the entry', async () => {
     const { paths } = tempFiles({ 'm.json': corpus('2').replace('"module"', '"script"') });
     const r = await cmm(['corpus', paths[0]!]);

@@ -3,12 +3,15 @@
 // them on every interpreter at hand and writes what each observed. The model plays no part in
 // recording.
 import fc from 'fast-check';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderProgram } from '../language/render.ts';
 import { ProfileError } from '../model/profile.ts';
 import type { RunResult } from '../oracle/types.ts';
 import { programArb } from '../properties/arbitraries/program.ts';
 import { checkCorpusPrograms, describeCorpusFailure } from '../cases/corpus/check-corpus.ts';
+import { describeDecline, newDeclines, readDeclines, writeDeclines } from '../cases/corpus/declines-file.ts';
 import { CorpusFileError, loadPrograms, readCorpus, writeCorpus, type Corpus, type CorpusProgram, type RecordedInterpreter } from '../cases/corpus/corpus-file.ts';
 import { UsageError } from './errors.ts';
 import type { Io } from './io.ts';
@@ -17,6 +20,11 @@ import { integerOption, parseOptions, seedOption } from './options.ts';
 import { usage } from './usage.ts';
 
 export const DEFAULT_CORPUS = fileURLToPath(new URL('../cases/corpus/recorded.json', import.meta.url));
+/** The declines allowed on a corpus: beside it, `declined.json` for `recorded.json`. */
+export function declinesFileOf(corpusFile: string): string {
+  const name = basename(corpusFile);
+  return join(dirname(corpusFile), name === 'recorded.json' ? 'declined.json' : `${name.replace(/\.json$/, '')}.declined.json`);
+}
 const DEFAULT_RUNS = 3000;
 const DEFAULT_SEED = 2026;
 /** Programs per oracle call: one answer stays small, and a lost worker loses little. */
@@ -26,6 +34,7 @@ export async function corpusCommand(args: readonly string[], io: Io): Promise<nu
   const { values, positionals } = parseOptions(args, {
     ...ORACLE_OPTIONS,
     record: { type: 'boolean' },
+    'write-declines': { type: 'boolean' },
     runs: { type: 'string' },
     seed: { type: 'string' },
   });
@@ -33,25 +42,38 @@ export async function corpusCommand(args: readonly string[], io: Io): Promise<nu
   if (positionals.length > 1) throw new UsageError(`corpus takes at most one FILE (got ${positionals.length})`);
   const file = positionals[0] ?? DEFAULT_CORPUS;
   if (values.record === true) {
+    if (values['write-declines'] === true) throw new UsageError('--write-declines takes the model as it is: record first, then write the declines');
     const runs = integerOption(values, 'runs', DEFAULT_RUNS, 1)!;
     return record(file, runs, seedOption(values) ?? DEFAULT_SEED, await selectOracles(values, ['all']), io);
   }
   if (values.runs !== undefined || values.seed !== undefined || values.oracle !== undefined || values.python !== undefined) {
     throw new UsageError('--runs, --seed and --oracle choose what --record records; checking the corpus runs no interpreter');
   }
-  return check(file, io);
+  return check(file, values['write-declines'] === true, io);
 }
 
-function check(file: string, io: Io): number {
+/** The model against the corpus; with `write`, the declines it makes become the allowed ones. */
+function check(file: string, write: boolean, io: Io): number {
   try {
     const corpus = readCorpus(file);
-    const result = checkCorpusPrograms(loadPrograms(corpus, file), corpus.interpreters);
+    const programs = loadPrograms(corpus, file);
+    const result = checkCorpusPrograms(programs, corpus.interpreters);
     const names = Object.keys(corpus.interpreters);
     io.out(`${corpus.programs.length} programs recorded on ${names.length} interpreters (${names.join(', ')})\n`);
     io.out(`observations: ${result.compared} compared, ${result.agreed} agreed, ${result.declined} declined, ${result.failures.length === 0 ? 'no divergence' : `${result.failures.length} programs diverge`}\n`);
     for (const f of result.failures.slice(0, 20)) io.out(`\n${describeCorpusFailure(f, file)}\n`);
     if (result.failures.length > 20) io.out(`\n... and ${result.failures.length - 20} more\n`);
-    return result.failures.length === 0 ? 0 : 1;
+    const declinesFile = declinesFileOf(file);
+    if (write) {
+      writeDeclines(declinesFile, result.declines);
+      io.out(`wrote the ${result.declines.length} declines the model makes to ${declinesFile}\n`);
+      return result.failures.length === 0 ? 0 : 1;
+    }
+    if (!existsSync(declinesFile)) return result.failures.length === 0 ? 0 : 1;
+    const lost = newDeclines(result.declines, readDeclines(declinesFile));
+    if (lost.length > 0) io.out(`\n${lost.length} observations declined that ${declinesFile} does not allow (the model predicted them before):\n`);
+    for (const d of lost.slice(0, 20)) io.out(`${describeDecline(d, programs[d.index]!.source)}\n`);
+    return result.failures.length === 0 && lost.length === 0 ? 0 : 1;
   } catch (e) {
     if (e instanceof CorpusFileError || e instanceof ProfileError) throw new UsageError(e.message);
     throw e;

@@ -27,40 +27,54 @@ const ORACLE = `  --oracle NAME  the interpreter (default python3): a name from 
   --python PATH  the same as --oracle PATH`;
 
 const check = `usage: cmm check [--oracle NAME]... [--runs N] [--time T] [--seed S [--path P]] [--mode M]
-                 [--shard I/N] [--jobs J] [--python-version X.Y] [--coverage] [--json]
+                 [--shard I/N] [--jobs J] [--python-version X.Y] [--max-groups G] [--only GROUP]
+                 [--coverage] [--format text|markdown|json] [--json] [--markdown] [--timings]
 
 Runs the conformance campaign: generated programs (2000 by default) on the interpreter, each
 compared with the model's prediction for that interpreter's version and pointer width. Programs
-run in batches on a pool of interpreters; the first divergence is shrunk to a small program and
-reported with its seed and path; pass both back (--seed S --path P) to replay exactly that program.
+run in batches on a pool of interpreters. Every divergence is grouped by its kind (a count, a
+delta, an identity, an exception, ...) and the model's rules that predicted it; each group is
+shrunk on its own, then the campaign runs again with the same seed and the groups found left out,
+until no new group turns up. A failure that does not fail again when replayed is reported apart,
+as flaky. Each group is saved under .cmm/failures/ (cmm replay FILE, cmm promote FILE) and printed
+with the command that replays it (--seed S --path P --only GROUP).
 ${ORACLE}
   --runs N    at most N programs (with --time: whichever ends first)
-  --time T    run until a time budget: 90s, 5m, 1h (with several interpreters: the whole command's)
+  --time T    run until a time budget: 90s, 5m, 1h (the whole command's, groups and interpreters included)
   --mode M    only module, function or repl programs (default: all three)
   --shard I/N this job is shard I of N (CI matrices): it runs its share of --runs with a seed of its
               own derived from --seed (give every job the same --seed) and prints that seed
   --jobs J    programs run at the same time: interpreter processes per oracle (default: one per core)
   --python-version X.Y  predict with the model's profile of that version instead of each
               interpreter's own (pointer width kept): what breaks if 3.11 is assumed of a 3.12
+  --max-groups G  at most G groups of divergences per interpreter, flaky ones included (default 8)
+  --only GROUP    only the divergences of this group: 'KIND' or 'KIND: RULE,RULE' (rules among
+              those); a group's replay command gives it
   --coverage  also count how often each rule of the model decided something, and list those that never did
-  --json      one JSON object instead of text
+  --format F  text (default), markdown (a CI job summary or a pull-request comment) or json
+  --json, --markdown  the same as --format json, --format markdown
+  --timings   add how long it took (left out otherwise: the same seed gives the same report, byte
+              for byte)
 With several interpreters the campaign runs on each in turn with one seed, prints one row per
-interpreter, then each shrunk divergence; --json gives an array, one object per interpreter. An
+interpreter, then each one's groups; --json gives an array, one object per interpreter. An
 interpreter that cannot start or that the model has no profile for is a row that says so.
-Exit status: 0 no divergence, 1 a divergence (or a model error), 2 a usage error.
+The progress line is drawn on a terminal only, and never when the CI variable is set.
+Exit status: 0 no steady divergence (flaky ones are reported, not failed), 1 a divergence or a
+model error, 2 a usage error.
 `;
 
 const diff = `usage: cmm diff (--oracle A --oracle B | --python-version X --python-version Y [--bits 32|64])
-                [--runs N] [--time T] [--seed S [--path P]] [--mode M] [--groups G] [--jobs J] [--json]
+                [--runs N] [--time T] [--seed S [--path P]] [--mode M] [--groups G] [--only KIND] [--jobs J] [--json]
 
 Runs generated programs (2000 by default) on two sides and reports every program whose
 observations differ: the memory-behaviour changelog between two CPythons, found by experiment.
 The sides are two interpreters (names as for check: 3.11, wasm-3.14, a path) or the model's
 profiles of two versions. Each kind of difference (a reference count, a delta, gc.collect(),
 gc.is_tracked, an identity, id() equality, an exception, ...) is shrunk on its own: after one is
-found the campaign runs again with that kind left out, up to --groups kinds (default 8).
+found the campaign runs again with that kind left out, up to --groups kinds (default 8). One
+that does not differ again when replayed is reported apart, as flaky.
 Positions either side cannot say (the model declining) are left out.
-  --seed S --path P  replay one reported difference
+  --seed S --path P --only KIND  replay one reported difference (its replay line gives them)
   --json             one JSON object: the seed, the sides, each kind with its program and observations
 Exit status: 0 no difference, 1 differences found, 2 a usage error.
 `;
@@ -129,7 +143,7 @@ ${ORACLE}
 Exit status: 0 all pass (or all recorded), 1 a failure, a problem or a bad case file, 2 a usage error.
 `;
 
-const corpus = `usage: cmm corpus [FILE]
+const corpus = `usage: cmm corpus [--write-declines] [FILE]
        cmm corpus --record [--oracle NAME]... [--runs N] [--seed S] [FILE]
 
 Checks the model against the recorded corpus (default: cases/corpus/recorded.json): generated
@@ -139,6 +153,9 @@ With --record, generates N programs (default 3000) with the campaign's generator
 (default 2026), runs them on the interpreters (default: all available) and writes FILE anew: the
 programs and, per program, each interpreter's observations. Programs that did not finish are left
 out. The model plays no part in recording.
+The declines the model may make are listed beside the corpus (declined.json): a declined
+observation not listed is a failure too, since the model predicted it before. After a change that
+lets the model predict more, --write-declines rewrites that list from the model as it is.
 ${ORACLE}
 Exit status: 0 the model agrees (or all recorded), 1 a divergence or a recording problem, 2 a usage
 error (a malformed corpus file names the entry that is wrong).

@@ -11,7 +11,7 @@ describe('compare', () => {
 
   it('counts null as declined, never as agreement', () => {
     const v = compare({ observations: [null, '2'] }, ok('True', '2'));
-    expect(v).toMatchObject({ compared: 2, agreed: 1, declined: 1, divergent: 0 });
+    expect(v).toMatchObject({ compared: 2, agreed: 1, declined: 1, declinedAt: [0], divergent: 0 });
   });
 
   it('reports different strings with both values', () => {
@@ -22,7 +22,7 @@ describe('compare', () => {
 
   it('declines every position past where the model stopped', () => {
     const v = compare({ observations: ['1'], stopped: { reason: 'no rule for closures' } }, ok('1', '2', '3'));
-    expect(v).toMatchObject({ compared: 3, agreed: 1, declined: 2, divergent: 0, stopped: 'no rule for closures' });
+    expect(v).toMatchObject({ compared: 3, agreed: 1, declined: 2, declinedAt: [1, 2], divergent: 0, stopped: 'no rule for closures' });
   });
 
   it('diverges when the model predicts fewer observations without having stopped', () => {

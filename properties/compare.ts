@@ -21,6 +21,8 @@ export interface Verdict {
   compared: number;
   agreed: number;
   declined: number;
+  /** The 0-based positions declined, in order (all of them when the run did not finish). */
+  declinedAt: number[];
   divergent: number;
   divergences: Divergence[];
 }
@@ -43,11 +45,13 @@ export function compare(prediction: DetailedPrediction, observed: RunResult): Ve
     compared: length,
     agreed: 0,
     declined: 0,
+    declinedAt: [],
     divergent: 0,
     divergences: [],
   };
   if (observed.status !== 'ok') {
     verdict.declined = length;
+    verdict.declinedAt = Array.from({ length }, (_, i) => i);
     return verdict;
   }
   for (let i = 0; i < length; i++) {
@@ -55,6 +59,7 @@ export function compare(prediction: DetailedPrediction, observed: RunResult): Ve
     const c = i < cpython.length ? cpython[i]! : undefined;
     if (m === null || (m === undefined && prediction.stopped !== undefined)) {
       verdict.declined++;
+      verdict.declinedAt.push(i);
     } else if (m === c) {
       verdict.agreed++;
     } else {

@@ -21,11 +21,19 @@ export interface CorpusFailure {
   modelError: string | null;
 }
 
+/** An observation the model declined: program, interpreter and position (0-based). */
+export interface CorpusDecline {
+  index: number;
+  interpreter: string;
+  position: number;
+}
+
 export interface CorpusCheck {
   compared: number;
   agreed: number;
   declined: number;
   failures: CorpusFailure[];
+  declines: CorpusDecline[];
 }
 
 export function checkCorpusPrograms(
@@ -33,7 +41,7 @@ export function checkCorpusPrograms(
   interpreters: Readonly<Record<string, RecordedInterpreter>>,
   predict: Predictor = predictDetailed,
 ): CorpusCheck {
-  const check: CorpusCheck = { compared: 0, agreed: 0, declined: 0, failures: [] };
+  const check: CorpusCheck = { compared: 0, agreed: 0, declined: 0, failures: [], declines: [] };
   const profiles = new Map<string, Profile>();
   const profileOf = (i: RecordedInterpreter): Profile => {
     const key = `${i.version}/${i.bits}/${i.kind}`;
@@ -57,6 +65,7 @@ export function checkCorpusPrograms(
         check.compared += verdict.compared * on.length;
         check.agreed += verdict.agreed * on.length;
         check.declined += verdict.declined * on.length;
+        for (const interpreter of on) for (const position of verdict.declinedAt) check.declines.push({ index: p.index, interpreter, position });
         if (verdict.divergent > 0 || predicted.modelError !== null) {
           check.failures.push({
             index: p.index,

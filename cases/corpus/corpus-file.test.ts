@@ -7,6 +7,7 @@ import { expect, test } from 'vitest';
 import { predictDetailed } from '../../model/predict.ts';
 import { checkCorpusPrograms } from './check-corpus.ts';
 import { CorpusFileError, loadPrograms, readCorpus, writeCorpus, type Corpus } from './corpus-file.ts';
+import { newDeclines, readDeclines, writeDeclines } from './declines-file.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cmm-corpus-'));
 const good: Corpus = {
@@ -53,4 +54,18 @@ test('a recorded observation the model contradicts is a failure naming the progr
   expect(check.failures[0]).toMatchObject({ index: 0, on: ['a'], divergences: [{ position: 0, model: '2', cpython: '3' }] });
   expect(check.failures[1]).toMatchObject({ index: 0, on: ['b'] });
   expect(checkCorpusPrograms(loadPrograms(good, 'c.json'), good.interpreters, predictDetailed)).toMatchObject({ agreed: 2, failures: [] });
+});
+
+test('a decline the list does not allow is reported; an allowed one, or one the model stopped making, is not', () => {
+  const declines = [
+    { index: 3, interpreter: 'a', position: 1 },
+    { index: 3, interpreter: 'b', position: 1 },
+    { index: 4, interpreter: 'a', position: 0 },
+  ];
+  const file = fileWith('');
+  writeDeclines(file, declines.slice(0, 2));
+  expect(readDeclines(file)).toEqual({ '3': { a: [1], b: [1] } });
+  expect(newDeclines(declines, readDeclines(file))).toEqual([{ index: 4, interpreter: 'a', position: 0 }]);
+  expect(newDeclines([], readDeclines(file))).toEqual([]);
+  expect(() => readDeclines(fileWith('{"declined": {"3": {"a": ["x"]}}}'))).toThrow(/declined\["3"\]: must map interpreter names to lists of positions/);
 });

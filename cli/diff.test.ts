@@ -7,6 +7,7 @@ interface Group {
   kind: string;
   path: string;
   source: string;
+  replay: string;
 }
 
 describe('cmm diff', () => {
@@ -25,6 +26,13 @@ describe('cmm diff', () => {
     const again = await cmm(['diff', '--python-version', '3.11', '--python-version', '3.14', '--seed', '3', '--path', first.path, '--json']);
     const replayed = JSON.parse(again.stdout) as { groups: Group[] };
     expect(replayed.groups.map((g) => g.source)).toEqual([first.source]);
+
+    // A later kind replays exactly with the kind its replay line names.
+    const last = out.groups.at(-1)!;
+    const only = /--only "([^"]+)"$/.exec(last.replay)?.[1];
+    expect(last.replay).toBe(`cmm diff --python-version 3.11 --python-version 3.14 --seed 3 --path "${last.path}" --only "${only}"`);
+    const exact = await cmm(['diff', '--python-version', '3.11', '--python-version', '3.14', '--seed', '3', '--path', last.path, '--only', only!, '--json']);
+    expect((JSON.parse(exact.stdout) as { groups: Group[] }).groups.map((g) => g.source)).toEqual([last.source]);
   }, 120_000);
 
   it('finds nothing between a version and itself', async () => {

@@ -4,7 +4,10 @@
 //
 // Programs are screened in batches (screen.ts): no round trip to the interpreter per program.
 // Only the first failing program is shrunk, by replaying its run index as fast-check's path, so
-// the counterexample and its path are exactly those of a sequential fast-check run.
+// the counterexample and its path are exactly those of a sequential fast-check run. A campaign
+// that reports each kind of failure on its own (groups/run-groups.ts) shrinks with a predictor
+// that keeps only the first failing program's kind (`focus`), so the shrink cannot wander off to
+// another kind of failure.
 //
 // A run that does not finish normally (timeout, crash, oracle error) does not fail the property: it
 // is no evidence against the model, and shrinking toward it would chase the machine's load or an
@@ -17,7 +20,7 @@ import type { Profile } from '../model/profile.ts';
 import type { InterpreterInfo, Oracle, RunStatus } from '../oracle/types.ts';
 import type { Extension } from './arbitraries/extensions.ts';
 import { programArb } from './arbitraries/program.ts';
-import { checkProgram, type Checked, type Predictor } from './checkProgram.ts';
+import { checkProgram, failed, judge, predictSafely, type Checked, type Predictor } from './checkProgram.ts';
 import { describeDivergences, programTextOf } from './describe.ts';
 import { locate, type DivergentObservation } from './locate.ts';
 import { screen, UNBOUNDED_RUNS, type ScreenFailure } from './screen.ts';
@@ -50,6 +53,11 @@ export interface CampaignOptions {
   onProgress?: (done: number) => void;
   /** Predict after the oracle has run each batch (see ScreenOptions.predictAfterRun). */
   predictAfterRun?: boolean;
+  /**
+   * The predictor to shrink with, chosen from the first program the shrink finds failing (the
+   * screened one, or the one at a replayed path): `predict` when absent.
+   */
+  focus?: (program: Program, checked: Checked) => Predictor;
 }
 
 /** What a campaign with neither a run count nor a time limit runs. */
@@ -174,11 +182,17 @@ async function shrink(
   tally?: Tally,
 ): Promise<CampaignFailure | null> {
   let first = true;
+  let current = predict;
   const property = fc.asyncProperty(generator, async (program) => {
-    const checked = await checkProgram(program, options.oracle, options.profile, predict, options.timeoutMs);
+    let checked = await checkProgram(program, options.oracle, options.profile, current, options.timeoutMs);
     if (first && tally) {
       tally.add(checked, program.mode);
       options.onProgress?.(tally.totals.programs);
+    }
+    if (first && options.focus !== undefined && failed(checked)) {
+      // The same run judged again: only what the focus keeps counts from here on.
+      current = options.focus(program, checked);
+      checked = judge(checked.source, checked.observed, predictSafely(program, options.profile, current));
     }
     first = false;
     if (checked.modelError !== null) throw new ModelError(`${checked.modelError}\n${programTextOf(checked, program.mode)}`);
@@ -193,7 +207,7 @@ async function shrink(
   return {
     path: details.counterexamplePath,
     shrinks: details.numShrinks,
-    counterexample: await replay(program, options, predict, error instanceof ModelError ? 'model-error' : 'divergence'),
+    counterexample: await replay(program, options, current, error instanceof ModelError ? 'model-error' : 'divergence'),
   };
 }
 

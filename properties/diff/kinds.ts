@@ -19,6 +19,9 @@ const KINDS: readonly (readonly [RegExp, string])[] = [
   [/\(\)/, 'weak reference or call result'],
 ];
 
+/** Every kind an observation can be given (KINDS, and those the values decide). */
+export const KIND_NAMES: readonly string[] = ['exception', 'immortal reference count', 'unlocated observation', ...KINDS.map(([, kind]) => kind), 'value'];
+
 /** A count no program could reach: an immortal object's (PEP 683). */
 const immortalCount = (v: string | null): boolean => v !== null && /^\d{9,}$/.test(v);
 

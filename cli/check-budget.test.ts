@@ -1,9 +1,9 @@
 // `cmm check`'s budget and splitting options: --time, --shard, --jobs (and --coverage), their
-// usage errors, and the progress line that shows the rate and the time left.
+// usage errors, and the progress line that shows the rate and the time left (never in CI).
 import { describe, expect, it } from 'vitest';
 import type { Io } from './io.ts';
 import { durationOption, shardOption } from './options.ts';
-import { progressLine } from './progress.ts';
+import { inCi, progressLine } from './progress.ts';
 import { cmm } from './spawn-cmm.ts';
 
 describe('the budget options', () => {
@@ -23,6 +23,11 @@ describe('the budget options', () => {
     [['--shard', '3'], /--shard expects i\/n/],
     [['--jobs', '0'], /--jobs expects an integer of at least 1/],
     [['--shard', '1/2', '--seed', '1', '--path', '3:1'], /--path replays one program: give the shard's own seed/],
+    [['--max-groups', '0'], /--max-groups expects an integer of at least 1/],
+    [['--only', 'nonsense'], /--only: 'nonsense' is not a kind of observation \(kinds: exception, /],
+    [['--only', 'reference count: no-such-rule'], /--only: 'no-such-rule' is not a rule of the model/],
+    [['--format', 'xml'], /--format expects one of text, markdown, json, not 'xml'/],
+    [['--json', '--markdown'], /choose one format: --json or --markdown/],
   ])('refuse %j with one line', async (args, pattern) => {
     const r = await cmm(['check', ...args]);
     expect(r.exitCode).toBe(2);
@@ -40,12 +45,14 @@ describe('the budget options', () => {
     expect(r.stdout).toMatch(/^rule coverage over \d+ predictions: \d+ of \d+ rules fired$/m);
   }, 60_000);
 
-  it('run until the time is up', async () => {
+  it('run until the time is up; the times are printed only with --timings', async () => {
     const started = Date.now();
-    const r = await cmm(['check', '--time', '2s', '--seed', '3']);
+    const r = await cmm(['check', '--time', '2s', '--seed', '3', '--timings']);
     expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
     expect(r.stdout).toMatch(/· \d+ programs · seed 3\n/);
     expect(r.stdout).toMatch(/^time: \d+\.\d s, \d+ programs\/s/m);
+    const untimed = await cmm(['check', '--runs', '5', '--seed', '3']);
+    expect(untimed.stdout).not.toMatch(/^time:/m);
   }, 60_000);
 });
 
@@ -75,5 +82,23 @@ describe('the progress line', () => {
     expect(io.text).toBe('\r\x1b[Kchecking: 400 programs · 100/s · 6 s left');
     progress.clear();
     expect(io.text.endsWith('\r\x1b[K')).toBe(true);
+  });
+
+  it('says how many groups a campaign that runs again has found', () => {
+    const io = terminal();
+    const progress = progressLine(io, { runs: 100 }, 'checking', () => 0);
+    progress.update(10, 2);
+    expect(io.text).toBe('\r\x1b[Kchecking: 10/100 programs · 2 groups found, searching on');
+  });
+
+  it('stays quiet in CI, even on a terminal', () => {
+    const io = terminal();
+    const progress = progressLine(io, { runs: 100 }, 'checking', () => 0, { CI: 'true' });
+    progress.update(50);
+    progress.clear();
+    expect(io.text).toBe('');
+    expect(inCi({ CI: 'false' })).toBe(false);
+    expect(inCi({ CI: '1' })).toBe(true);
+    expect(inCi({})).toBe(false);
   });
 });

@@ -1,9 +1,10 @@
 // `cmm check --python-version X.Y`: the model of one CPython checked against another interpreter,
-// which finds what changed between the two (here 3.11's model against CPython 3.12); the
-// divergence is saved under .cmm/failures/, replays, and becomes a case with cmm promote.
+// which finds what changed between the two (here 3.11's model against CPython 3.12); each group
+// of divergences is shrunk on its own and saved under .cmm/failures/, replays, and becomes a case
+// with cmm promote.
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCaseFile } from '../cases/load.ts';
 import { cmm } from './spawn-cmm.ts';
@@ -26,19 +27,27 @@ describe('check --python-version', () => {
     const assumed = await cmm([...args, '--python-version', '3.11'], dir);
     expect(assumed.stdout).toMatch(/^model: the profile of CPython 3\.11 \(--python-version\), not the interpreter's own$/m);
     expect(assumed.stdout).toMatch(/^DIVERGENCE · CPython 3\.11\.0 \(32-bit\) \(wasm-3\.12\)/m);
-    // Shrunk: a handful of lines, the prelude's import included.
-    const program = assumed.stdout.slice(assumed.stdout.indexOf('# mode:'));
-    expect(program.trim().split('\n').length).toBeLessThanOrEqual(8);
+    // Each group shrunk on its own, to a handful of lines (the prelude's import included).
+    const sections = assumed.stdout.split(/\n(?=── )/).slice(1);
+    expect(sections.length).toBeGreaterThan(0);
+    for (const section of sections) {
+      const program = section.slice(section.indexOf('# mode:'), section.indexOf('\nwritten to'));
+      expect(program.trim().split('\n').length).toBeLessThanOrEqual(8);
+      expect(section).toMatch(/replay: cmm check --oracle wasm-3\.12 --python-version 3\.11 --seed 1 --path "[\d:]+" --only "[^"]+"/);
+    }
     expect(assumed.exitCode).toBe(1);
 
-    // Saved as a case file that says how it was found.
+    // One case file per group, each saying how it was found.
     const saved = readdirSync(join(dir, '.cmm', 'failures'));
-    expect(saved).toHaveLength(1);
-    const file = join(dir, '.cmm', 'failures', saved[0]!);
-    expect(assumed.stdout).toContain(`written to ${join('.cmm', 'failures', saved[0]!)}`);
+    expect(saved).toHaveLength(sections.length);
+    const written = /^written to (.*)$/m.exec(sections[0]!)?.[1];
+    expect(written).toMatch(/^\.cmm\/failures\/divergence-wasm-3-12-[0-9a-f]{8}\.yaml$/);
+    const file = join(dir, written!);
+    const name = basename(file);
     const text = readFileSync(file, 'utf8');
     expect(text).toMatch(/^# interpreter: wasm-3\.12, CPython 3\.12\.\d+, 32-bit$/m);
     expect(text).toMatch(/^# model: the profile of CPython 3\.11\.0$/m);
+    expect(text).toMatch(/^# seed 1, path "[\d:]+", group "[^"]+"$/m);
     const failure = loadCaseFile(file);
     expect(failure.expect.map((e) => e.range.text)).toEqual([expect.stringMatching(/^3\.12\.\d+$/)]);
 
@@ -54,8 +63,8 @@ describe('check --python-version', () => {
     // Promoted: a case of its own, with what CPython 3.12 observed as its expectation.
     const promoted = await cmm(['promote', '--oracle', 'wasm-3.12', '--to', join(dir, 'cases'), file], dir);
     expect(promoted.exitCode).toBe(0);
-    const c = loadCaseFile(join(dir, 'cases', saved[0]!));
+    const c = loadCaseFile(join(dir, 'cases', name));
     expect(c.expect.map((e) => [e.range.text, e.bits, e.observations])).toEqual([['3.12', 32, failure.expect[0]!.observations]]);
-    expect(readFileSync(join(dir, 'cases', saved[0]!), 'utf8')).not.toMatch(/^# interpreter:/m);
+    expect(readFileSync(join(dir, 'cases', name), 'utf8')).not.toMatch(/^# interpreter:/m);
   }, 180_000);
 });

@@ -30,7 +30,8 @@ export function formatCampaign(result: CampaignResult): string {
   return `${out.join('\n')}\n`;
 }
 
-function describeCounterexample(c: Counterexample): string[] {
+/** The counterexample in lines: each divergent observation with its rules, both lists, the program. */
+export function describeCounterexample(c: Counterexample): string[] {
   const out: string[] = [];
   if (!c.reproduced) out.push('FLAKY: running the shrunk program once more did not fail the same way');
   if (c.kind === 'model-error') out.push(`the model threw: ${c.modelError ?? '(nothing on the replay)'}`);

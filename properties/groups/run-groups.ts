@@ -26,7 +26,10 @@ export interface GroupsOptions extends Omit<CampaignOptions, 'focus' | 'onProgre
 export interface Group {
   /** The shrunk failure's kind and the rules behind it: declined in the campaigns after it. */
   key: GroupKey;
-  /** What it was shrunk with (the kind and rules of the failure found): `--only` replays it. */
+  /**
+   * What it was shrunk with (filter.ts `found`): its kind (any, for an unlocated observation) and
+   * the rules up to the failure found; `--only` with the seed and path replays the shrink exactly.
+   */
   focus: GroupKey;
   failure: CampaignFailure;
 }

@@ -18,8 +18,6 @@ export interface Filter {
   focus?: GroupKey;
 }
 
-export const NO_FILTER: Filter = { declined: [] };
-
 export function isActive(filter: Filter): boolean {
   return filter.declined.length > 0 || filter.focus !== undefined;
 }

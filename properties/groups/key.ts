@@ -50,10 +50,6 @@ export function keeps(focus: GroupKey, key: GroupKey): boolean {
   return (key.rules ?? []).every((r) => allowed.has(r));
 }
 
-export function sameKey(a: GroupKey, b: GroupKey): boolean {
-  return a.kind === b.kind && (a.rules ?? []).join(',') === (b.rules ?? []).join(',');
-}
-
 /** `reference count delta: shared-count-delta,small-int-cache` (what --only reads back). */
 export function formatKey(key: GroupKey): string {
   return key.rules === undefined ? key.kind : `${key.kind}: ${key.rules.join(',')}`;

@@ -66,9 +66,12 @@ export interface Compilation {
    * The constant objects the syntax tree itself made (literals and folded results, not the
    * tuples the compiler builds). At the interactive prompt the tree's arena keeps one reference
    * to each while the input runs (Python/pythonrun.c PyRun_InteractiveOneObject frees the arena
-   * after running; Python/pyarena.c _PyArena_AddPyObject).
+   * after running; Python/pyarena.c _PyArena_AddPyObject), and one per literal: equal literals
+   * are separate objects merged into one constant afterwards, except the objects the whole
+   * interpreter shares (a small int, a one-character str or bytes), which the parser gets back
+   * once per literal (`[256, 256]` at the prompt: two references from the tree to 256).
    */
-  fromTree: Set<PyObj>;
+  fromTree: Map<PyObj, number>;
   /**
    * Code objects whose tuple is in the compiler's cache under a key no constant object has been
    * made for yet: the one made later is that tuple, and each of them holds it (code-tuples.ts).
@@ -347,12 +350,19 @@ class UnitBuilder {
   /** Marks a tree-made constant, or the items of a compiler-made tuple of tree-made constants. */
   private treeItems(o: PyObj, _c: ConstVal): void {
     if (this.rt.mode === 'repl') this.rt.fire('repl-tree-holds-literals');
-    this.comp.fromTree.add(o);
+    this.treeLiteral(o);
   }
 
   private treeMadeItems(o: PyObj): void {
     const p = o.payload;
-    if (p.kind === 'tuple' || p.kind === 'set') for (const i of p.items) this.comp.fromTree.add(i);
+    if (p.kind === 'tuple' || p.kind === 'set') for (const i of p.items) this.treeLiteral(i);
+  }
+
+  /** One literal of the tree that is `o`: a reference of its own if `o` is a shared object. */
+  private treeLiteral(o: PyObj): void {
+    const p = o.payload;
+    const sharedPerLiteral = !o.rcExact && (p.kind === 'int' || ((p.kind === 'str' || p.kind === 'bytes') && p.value.length <= 1));
+    this.comp.fromTree.set(o, sharedPerLiteral ? (this.comp.fromTree.get(o) ?? 0) + 1 : 1);
   }
 
   /**

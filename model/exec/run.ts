@@ -36,7 +36,7 @@ function setUpBuiltins(rt: Runtime): void {
 }
 
 function newComp(): Compilation {
-  return { cache: new Map(), memo: new Map(), fromTree: new Set() };
+  return { cache: new Map(), memo: new Map(), fromTree: new Map() };
 }
 
 function moduleFrame(rt: Runtime, body: Stmt[], comp: Compilation = newComp()): Frame {
@@ -75,8 +75,8 @@ function runRepl(rt: Runtime, program: Program): void {
     const comp = newComp();
     const frame = moduleFrame(rt, input, comp);
     // The input's syntax tree lives while it runs, holding its literals.
-    const tree = [...comp.fromTree].filter((o) => o.alive);
-    for (const o of tree) rt.incref(o);
+    const tree = [...comp.fromTree].filter(([o]) => o.alive);
+    for (const [o, literals] of tree) for (let i = 0; i < literals; i++) rt.incref(o);
     try {
       for (const s of input) {
         if (s.kind === 'ExprStmt') {
@@ -90,7 +90,7 @@ function runRepl(rt: Runtime, program: Program): void {
       }
     } finally {
       releaseUnit(rt, frame.unit);
-      for (const o of tree) rt.decref(o);
+      for (const [o, literals] of tree) for (let i = 0; i < literals; i++) rt.decref(o);
     }
   }
 }

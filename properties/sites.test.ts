@@ -30,6 +30,12 @@ describe('observationSites', () => {
     expect(lines('class C:\n    def __del__(self):\n        1 + 1\na = C()\na is a\n')).toEqual([]);
   });
 
+  it('an item of a list display at a literal index is that item; another subscript may be None', () => {
+    expect(lines('import sys\nr = sys.getrefcount(256)\n[256, 256, sys.getrefcount(256) - r][2]\n[None][0]\n1 is 1\n')).toEqual([3]);
+    expect(lines('l = [1]\nl[0]\n1 is 1\n')).toEqual([]);
+    expect(lines('[1, 2][5]\n1 is 1\n')).toEqual([]);
+  });
+
   it('counts _ at the prompt as one observation', () => {
     expect(lines('1 + 1\n_\n', 'repl')).toEqual([1, 2]);
   });

@@ -47,8 +47,14 @@ function neverNone(e: Expr): boolean {
   switch (e.kind) {
     case 'None':
     case 'Name':
-    case 'Subscript':
       return false;
+    case 'Subscript': {
+      // An item of a list display at a literal index (`[x, x, sys.getrefcount(x) - r][2]`) is that
+      // item; any other subscript may be None.
+      const { value, index } = e;
+      if (value.kind !== 'List' || index.kind !== 'Int' || index.value >= BigInt(value.elts.length)) return false;
+      return neverNone(value.elts[Number(index.value)]!);
+    }
     case 'Attribute':
       return e.attr === '__name__' || e.attr === '__dict__';
     case 'Call':

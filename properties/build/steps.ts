@@ -227,20 +227,24 @@ function cycle(step: Extract<Step, { kind: 'cycle' }>, heap: Heap): Stmt[] {
 
 /**
  * The change two references make to a count, for a shared object whose count's changes the model
- * follows when there is one (a small int from 100, a one-character str...): `r = sys.getrefcount(x)`,
- * `held = [x, x]`, `sys.getrefcount(x) - r` — 2 while such objects are mortal, 0 once immortal.
+ * follows (a small int from 100, a one-character str...): `r = sys.getrefcount(x)`, then
+ * `[x, x, sys.getrefcount(x) - r][2]`, where the two x on the stack are the new references: 2
+ * while such objects are mortal, 0 once immortal (3.12, PEP 683). With no such object in the heap,
+ * x is the literal 256, the small-int cache's last entry: the step then needs no binding, so a
+ * program that shows the change shrinks to three statements with `import sys`.
  */
 function countAround(source: number, heap: Heap): Stmt[] {
-  const src = heap.choose(source, countDeltaKnown) ?? heap.choose(source, anyObject);
-  if (src === null) return [];
+  const src = heap.choose(source, countDeltaKnown);
+  const x: Expr = src === null ? int(256n) : name(src);
   heap.uses.add('sys');
   heap.bind(BASELINE_NAME, heap.create('int').id);
+  // A later delta observation measures against r for the same object: only a name can be that.
   heap.baselineOf = src;
-  // At the prompt the delta is echoed: `_` is now that int.
+  // At the prompt the observation is echoed: `_` is now that int.
   if (!heap.inFunction) heap.echo(heap.create('int'));
+  const delta: Expr = { kind: 'BinOp', op: '-', left: moduleCall('sys', 'getrefcount', x), right: name(BASELINE_NAME) };
   return [
-    assign([name(BASELINE_NAME)], moduleCall('sys', 'getrefcount', name(src))),
-    assign([name('held')], { kind: 'List', elts: [name(src), name(src)] }),
-    exprStmt({ kind: 'BinOp', op: '-', left: moduleCall('sys', 'getrefcount', name(src)), right: name(BASELINE_NAME) }),
+    assign([name(BASELINE_NAME)], moduleCall('sys', 'getrefcount', x)),
+    exprStmt(subscript({ kind: 'List', elts: [x, x, delta] }, int(2n))),
   ];
 }

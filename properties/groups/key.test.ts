@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANY_KIND, declines, formatKey, groupKey, keeps, KeyError, MODEL_ERROR, parseKey } from './key.ts';
+import { ANY_KIND, declines, formatKey, groupKey, keeps, KeyError, MODEL_ERROR, parseKey, UNLOCATED } from './key.ts';
 
 describe('a group key', () => {
   const delta = groupKey('reference count delta', ['small-int-cache', 'shared-count-delta', 'small-int-cache']);
@@ -14,6 +14,14 @@ describe('a group key', () => {
     expect(declines(delta, groupKey('reference count delta', ['shared-count-delta', 'small-int-cache', 'singletons']))).toBe(true);
     expect(declines(delta, groupKey('reference count delta', ['shared-count-delta']))).toBe(false);
     expect(declines(delta, groupKey('reference count', ['shared-count-delta', 'small-int-cache']))).toBe(false);
+  });
+
+  it('declines an unlocated observation with all the rules of a group found, whatever its kind', () => {
+    expect(declines(delta, groupKey(UNLOCATED, ['shared-count-delta', 'small-int-cache', 'free-at-zero']))).toBe(true);
+    expect(declines(delta, groupKey(UNLOCATED, ['small-int-cache']))).toBe(false);
+    // A model error or a group without rules says nothing of what an unlocated observation is.
+    expect(declines({ kind: MODEL_ERROR }, groupKey(UNLOCATED, ['small-int-cache']))).toBe(false);
+    expect(declines({ kind: 'hash' }, groupKey(UNLOCATED, ['hash-tuple']))).toBe(false);
   });
 
   it('keeps, as a focus, an observation of its kind with no rule outside its own', () => {

@@ -34,9 +34,15 @@ export function groupKey(kind: string, rules: readonly string[] = []): GroupKey 
   return { kind, rules: [...new Set(rules)].sort() };
 }
 
-/** Does the pattern of a group found decline this observation's key? Same kind, all its rules. */
+/**
+ * Does the pattern of a group found decline this observation's key? Same kind, all its rules. An
+ * unlocated observation (its statement could not be told, so neither could its kind) with all the
+ * rules of a group found is taken for that group: otherwise the same bug, seen after a call the
+ * mapping cannot follow, comes back as a group of its own that cannot shrink into the first.
+ */
 export function declines(pattern: GroupKey, key: GroupKey): boolean {
-  if (pattern.kind !== key.kind) return false;
+  const unlocated = key.kind === UNLOCATED && pattern.kind !== MODEL_ERROR && (pattern.rules ?? []).length > 0;
+  if (pattern.kind !== key.kind && !unlocated) return false;
   const rules = new Set(key.rules ?? []);
   return (pattern.rules ?? []).every((r) => rules.has(r));
 }

@@ -198,7 +198,7 @@ export const RULES = {
     file: 'model/exec/calls.ts',
   },
   'borrowed-local-arguments': {
-    summary: "a local passed to a call is loaded as a borrowed reference (LOAD_FAST_BORROW): it adds nothing to the count, and a callee's parameter keeps it borrowed",
+    summary: "a local passed to a call or put in a display is loaded as a borrowed reference (LOAD_FAST_BORROW): it adds nothing to the count while on the stack, and a callee's parameter keeps it borrowed",
     versions: '3.14+',
     source: 'Python/flowgraph.c optimize_load_fast; Include/internal/pycore_stackref.h',
     file: 'model/exec/borrowed-refs.ts',

@@ -5,7 +5,8 @@
 // it is stored into a heap object (a list, a dict, an attribute, a global: PyStackRef_AsPyObjectSteal
 // takes a new reference) or returned (PyStackRef_MakeHeapSafe).
 // - 3.14 loads a fast local as a borrowed reference where the compiler can prove the local
-//   outlives it (Python/flowgraph.c optimize_load_fast, LOAD_FAST_BORROW): a call's arguments.
+//   outlives it (Python/flowgraph.c optimize_load_fast, LOAD_FAST_BORROW): a call's arguments,
+//   a display's items.
 // - 3.15 loads every constant as a borrowed reference: the code object keeps it alive
 //   (Python/bytecodes.c LOAD_CONST and LOAD_SMALL_INT, PyStackRef_FromPyObjectBorrow).
 import type { Expr } from '../../language/ast.ts';

@@ -11,6 +11,7 @@ import { newStr } from '../strings.ts';
 import { dictAppend, newDict, newList, newSet, newSetFrom, newTuple } from '../values.ts';
 import { dictInsertTracking } from '../tracking.ts';
 import { getAttribute } from './attributes.ts';
+import { argumentBorrowed } from './borrowed-refs.ts';
 import { callExpr } from './calls.ts';
 import type { Frame } from './frame.ts';
 import { loadName } from './names.ts';
@@ -18,22 +19,46 @@ import { getItem, getSlice } from './subscripts.ts';
 import { applySpec, asciiOf, specKeepsStr } from '../format-spec.ts';
 import { negate } from './unary.ts';
 
+/**
+ * A display's items, each a reference on the stack until BUILD_LIST, BUILD_TUPLE or BUILD_SET
+ * takes them all. An item loaded as a borrowed reference (a fast local from 3.14, a constant from
+ * 3.15: borrowed-refs.ts) owns no count while the later items are evaluated; the build then takes
+ * a counted reference from it (PyStackRef_AsPyObjectSteal), as the model's item already is.
+ */
+function displayItems(rt: Runtime, frame: Frame, elts: readonly Expr[]): PyObj[] {
+  const items: PyObj[] = [];
+  const borrowed: PyObj[] = [];
+  try {
+    for (const x of elts) {
+      const v = evalExpr(rt, frame, x);
+      items.push(v);
+      if (argumentBorrowed(rt, frame, x)) {
+        borrowed.push(v);
+        rt.borrowedTemps.set(v, (rt.borrowedTemps.get(v) ?? 0) + 1);
+      }
+    }
+  } finally {
+    for (const b of borrowed) rt.borrowedTemps.set(b, (rt.borrowedTemps.get(b) ?? 1) - 1);
+  }
+  return items;
+}
+
 export function evalExpr(rt: Runtime, frame: Frame, e: Expr): PyObj {
   const c = frame.unit.constOf.get(e);
   if (c) return rt.incref(c);
   switch (e.kind) {
     case 'Name': return loadName(rt, frame, e.id);
-    case 'Tuple': return newTuple(rt, e.elts.map((x) => evalExpr(rt, frame, x)), 'display-or-list');
+    case 'Tuple': return newTuple(rt, displayItems(rt, frame, e.elts), 'display-or-list');
     case 'List': {
       const k = frame.unit.displayConst.get(e);
       if (k && k.payload.kind === 'tuple') return newList(rt, k.payload.items.map((i) => rt.incref(i)));
-      return newList(rt, e.elts.map((x) => evalExpr(rt, frame, x)));
+      return newList(rt, displayItems(rt, frame, e.elts));
     }
     case 'Set': {
       const k = frame.unit.displayConst.get(e);
       // BUILD_SET then SET_UPDATE from the constant frozenset: a merge into an empty set.
       if (k && k.payload.kind === 'set') return newSetFrom(rt, k, false);
-      return buildSet(rt, e.elts.map((x) => evalExpr(rt, frame, x)));
+      return buildSet(rt, displayItems(rt, frame, e.elts));
     }
     case 'Dict': return buildDict(rt, frame, e);
     case 'FString': return buildFString(rt, frame, e.parts);

@@ -57,6 +57,8 @@ describe('the budget options', () => {
 });
 
 describe('the progress line', () => {
+  // The environment of a terminal outside CI, whatever the environment these tests run in.
+  const NOT_CI = {};
   const terminal = (): Io & { text: string } => {
     const io = { text: '', errIsTTY: true, out: () => {}, err: (t: string) => void (io.text += t) };
     return io;
@@ -65,7 +67,7 @@ describe('the progress line', () => {
   it('shows programs of a run count, and the rate', () => {
     const io = terminal();
     let now = 0;
-    const progress = progressLine(io, { runs: 100 }, 'checking', () => now);
+    const progress = progressLine(io, { runs: 100 }, 'checking', () => now, NOT_CI);
     now = 2000;
     progress.update(50);
     expect(io.text).toBe('\r\x1b[Kchecking: 50/100 programs · 25/s');
@@ -74,7 +76,7 @@ describe('the progress line', () => {
   it('shows the time left of a time limit, redrawn at most five times a second', () => {
     const io = terminal();
     let now = 0;
-    const progress = progressLine(io, { timeLimitMs: 10_000 }, 'checking', () => now);
+    const progress = progressLine(io, { timeLimitMs: 10_000 }, 'checking', () => now, NOT_CI);
     now = 4000;
     progress.update(400);
     now = 4100;
@@ -86,7 +88,7 @@ describe('the progress line', () => {
 
   it('says how many groups a campaign that runs again has found', () => {
     const io = terminal();
-    const progress = progressLine(io, { runs: 100 }, 'checking', () => 0);
+    const progress = progressLine(io, { runs: 100 }, 'checking', () => 0, NOT_CI);
     progress.update(10, 2);
     expect(io.text).toBe('\r\x1b[Kchecking: 10/100 programs · 2 groups found, searching on');
   });

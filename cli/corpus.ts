@@ -15,7 +15,7 @@ import { describeDecline, newDeclines, readDeclines, writeDeclines } from '../ca
 import { CorpusFileError, loadPrograms, readCorpus, writeCorpus, type Corpus, type CorpusProgram, type RecordedInterpreter } from '../cases/corpus/corpus-file.ts';
 import { UsageError } from './errors.ts';
 import type { Io } from './io.ts';
-import { ORACLE_OPTIONS, selectOracles, tryOracle } from './oracle.ts';
+import { ORACLE_OPTIONS, selectOracles, tryOracle, type Selection } from './oracle.ts';
 import { integerOption, parseOptions, seedOption } from './options.ts';
 import { usage } from './usage.ts';
 
@@ -80,7 +80,7 @@ function check(file: string, write: boolean, io: Io): number {
   }
 }
 
-async function record(file: string, runs: number, seed: number, selection: Awaited<ReturnType<typeof selectOracles>>, io: Io): Promise<number> {
+async function record(file: string, runs: number, seed: number, selection: Selection, io: Io): Promise<number> {
   const programs = fc.sample(programArb(), { seed, numRuns: runs });
   const requests = programs.map((p) => ({ source: renderProgram(p), mode: p.mode }));
   const interpreters: Record<string, RecordedInterpreter> = {};

@@ -69,3 +69,14 @@ export function compare(prediction: DetailedPrediction, observed: RunResult): Ve
   }
   return verdict;
 }
+
+/**
+ * `checked`'s observations, compared only where a reference side knows: declined (null) where the
+ * reference declines, and cut where it stopped following the program. Used where one prediction
+ * plays CPython (cmm diff's sides, the model playing the oracle in the quality tests).
+ */
+export function withinKnown(known: readonly (string | null)[], knownStopped: boolean, checked: readonly (string | null)[]): (string | null)[] {
+  const observations = checked.map((o, i) => (i < known.length && known[i] === null ? null : o));
+  if (knownStopped && observations.length > known.length) observations.length = known.length;
+  return observations;
+}

@@ -34,8 +34,8 @@ function borrowedLocal(frame: Frame, e: Expr): boolean {
   return e.kind === 'Name' && nameKind(frame.unit.scope, e.id) === 'fast' && (frame.borrowed?.has(e.id) ?? false);
 }
 
-/** Whether the reference a call's argument `e` leaves on the stack is borrowed. */
-export function argumentBorrowed(rt: Runtime, frame: Frame, e: Expr | null): boolean {
+/** Whether the reference `e` leaves on the stack (a call's argument, a display's item) is borrowed. */
+export function stackRefBorrowed(rt: Runtime, frame: Frame, e: Expr | null): boolean {
   if (e === null) return false;
   return fastLocalBorrowedByCall(rt, frame, e) || loadsBorrowedConstant(rt, frame, e);
 }

@@ -13,7 +13,7 @@
 //   variables (Python/frame.c _PyFrame_Clear; Objects/frameobject.c frame_dealloc before 3.11).
 import type { CallExpr, Expr } from '../../language/ast.ts';
 import { initCallSpecialized } from './specialization.ts';
-import { argumentBorrowed } from './borrowed-refs.ts';
+import { stackRefBorrowed } from './borrowed-refs.ts';
 import type { PyObj } from '../objects.ts';
 import { classLookup, typeName } from '../objects.ts';
 import { atLeast } from '../profile.ts';
@@ -91,7 +91,7 @@ function methodCall(rt: Runtime, frame: Frame, objExpr: Expr, name: string, argE
 /** Calls `f` with `args` (references owned by the caller, as on CPython's stack); drops them all. */
 function callFromPython(rt: Runtime, frame: Frame, f: PyObj, args: PyObj[], argExprs: Expr[], site: CallExpr | null, selfExpr: Expr | null = null): PyObj {
   const p = f.payload;
-  const borrowed = [...(selfExpr ? [argumentBorrowed(rt, frame, selfExpr)] : []), ...argExprs.map((a) => argumentBorrowed(rt, frame, a))];
+  const borrowed = [...(selfExpr ? [stackRefBorrowed(rt, frame, selfExpr)] : []), ...argExprs.map((a) => stackRefBorrowed(rt, frame, a))];
   if (p.kind === 'class' && site && initCallSpecialized(rt, site, p.cls, args.length)) {
     try {
       return instantiate(rt, f, args, true, borrowed);

@@ -11,7 +11,7 @@ import { newStr } from '../strings.ts';
 import { dictAppend, newDict, newList, newSet, newSetFrom, newTuple } from '../values.ts';
 import { dictInsertTracking } from '../tracking.ts';
 import { getAttribute } from './attributes.ts';
-import { argumentBorrowed } from './borrowed-refs.ts';
+import { stackRefBorrowed } from './borrowed-refs.ts';
 import { callExpr } from './calls.ts';
 import type { Frame } from './frame.ts';
 import { loadName } from './names.ts';
@@ -32,7 +32,7 @@ function displayItems(rt: Runtime, frame: Frame, elts: readonly Expr[]): PyObj[]
     for (const x of elts) {
       const v = evalExpr(rt, frame, x);
       items.push(v);
-      if (argumentBorrowed(rt, frame, x)) {
+      if (stackRefBorrowed(rt, frame, x)) {
         borrowed.push(v);
         rt.borrowedTemps.set(v, (rt.borrowedTemps.get(v) ?? 0) + 1);
       }

@@ -8,6 +8,7 @@ import { renderProgram } from '../../language/render.ts';
 import type { DetailedPrediction } from '../../model/predict.ts';
 import type { InterpreterInfo, Oracle, OracleRequest, RunResult } from '../../oracle/types.ts';
 import type { Predictor } from '../checkProgram.ts';
+import { withinKnown } from '../compare.ts';
 import { Latest, programKey } from '../groups/recorder.ts';
 import type { Side, SideResult } from './sides.ts';
 
@@ -42,9 +43,8 @@ export function paired(a: Side, b: Side, info: InterpreterInfo): Paired {
 
 function combine(a: SideResult, b: SideResult): DetailedPrediction {
   if (b.status !== 'ok') return { observations: [], stopped: { reason: `${b.status}${b.detail !== undefined ? `: ${b.detail}` : ''}` } };
-  const observations = b.observations.map((o, i) => (i < a.observations.length && a.observations[i] === null ? null : o));
   // Where A stopped, B's later observations are not compared either.
+  const observations = withinKnown(a.observations, a.stopped !== undefined, b.observations);
   const stopped = b.stopped ?? a.stopped;
-  if (a.stopped !== undefined && observations.length > a.observations.length) observations.length = a.observations.length;
   return { observations, ...(stopped !== undefined ? { stopped: { reason: stopped } } : {}) };
 }

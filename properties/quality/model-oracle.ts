@@ -9,6 +9,7 @@ import { predictDetailed, type DetailedPrediction } from '../../model/predict.ts
 import type { Profile } from '../../model/profile.ts';
 import type { InterpreterInfo, Oracle, OracleRequest, RunResult } from '../../oracle/types.ts';
 import type { Predictor } from '../checkProgram.ts';
+import { withinKnown } from '../compare.ts';
 
 export interface ModelOracle {
   oracle: Oracle;
@@ -33,8 +34,7 @@ function run(request: OracleRequest, profile: Profile): RunResult {
 
 /** The checked prediction where the model knows, declined where it does not. */
 function within(known: DetailedPrediction, checked: DetailedPrediction): DetailedPrediction {
-  const observations = checked.observations.map((o, i) => (i < known.observations.length && known.observations[i] === null ? null : o));
-  if (known.stopped !== undefined && observations.length > known.observations.length) observations.length = known.observations.length;
+  const observations = withinKnown(known.observations, known.stopped !== undefined, checked.observations);
   const stopped = checked.stopped ?? known.stopped;
   return { ...checked, observations, ...(stopped !== undefined ? { stopped } : {}) };
 }

@@ -5,17 +5,16 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { profileFor, ProfileError, type Profile } from '../model/profile.ts';
+import { profileFor } from '../model/profile.ts';
 import { discoverInterpreters } from '../oracle/discover.ts';
 import { describeEachInterpreter } from '../properties/each-interpreter.ts';
 import { matrixOf } from '../properties/matrix.ts';
-import type { Case } from './case.ts';
 import { checkAgainstModel, checkAgainstOracle, describeDivergence } from './check.ts';
 import { loadCases } from './load.ts';
 import { parseProgram } from '../language/parse.ts';
 import { predictDetailed } from '../model/predict.ts';
 import { RULE_IDS, type RuleId } from '../model/rules.ts';
-import { formatVersion, rangeContains, type Version } from './versions.ts';
+import { profilesListedIn } from './listed-profiles.ts';
 
 const CASES_DIR = fileURLToPath(new URL('.', import.meta.url));
 const { cases, errors } = loadCases([CASES_DIR]);
@@ -84,20 +83,3 @@ test('every rule of the model (model/rules.ts) is exercised by some case', () =>
   }
   expect(RULE_IDS.filter((r) => !fired.has(r))).toEqual([]);
 });
-
-/** A profile for each end of each recorded range that the model has a profile for. */
-function profilesListedIn(c: Case): Profile[] {
-  const out: Profile[] = [];
-  for (const e of c.expect) {
-    const ends: Version[] = [e.range.low];
-    if (e.range.high) ends.push(Number.isFinite(e.range.high.patch) ? e.range.high : { ...e.range.high, patch: 0 });
-    for (const v of ends.filter((end) => rangeContains(e.range, end))) {
-      try {
-        out.push(profileFor(formatVersion(v), e.bits ?? 64));
-      } catch (error) {
-        if (!(error instanceof ProfileError)) throw error;
-      }
-    }
-  }
-  return out;
-}

@@ -1,7 +1,9 @@
 // `cmm cases`: every YAML case against the model (with the profile of each interpreter at hand) and
 // against those interpreters themselves, as a table, then the details of each failure. With
 // --record, the cases' expectations are recorded instead (cases-record.ts).
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { declinesOf, writeCaseDeclines } from '../cases/case-declines.ts';
 import { checkAgainstModel, checkAgainstOracle, describeDivergence, type ModelCheck, type OracleCheck } from '../cases/check.ts';
 import { loadCases, type Case } from '../cases/load.ts';
 import { profileFor, ProfileError, type Profile } from '../model/profile.ts';
@@ -35,8 +37,9 @@ interface Row {
 }
 
 export async function casesCommand(args: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parseOptions(args, { ...ORACLE_OPTIONS, record: { type: 'boolean' } });
+  const { values, positionals } = parseOptions(args, { ...ORACLE_OPTIONS, record: { type: 'boolean' }, 'write-declines': { type: 'boolean' } });
   if (values.help === true) return io.out(usage.cases), 0;
+  if (values['write-declines'] === true) return writeDeclines(positionals, values.record === true, io);
   const { cases, errors } = loadCases(positionals.length > 0 ? positionals : [DEFAULT_CASES_DIR]);
   if (values.record === true) return recordCases(cases, errors, await selectOracles(values, ['all']), io);
   const selection = await selectOracles(values);
@@ -72,6 +75,20 @@ export async function casesCommand(args: readonly string[], io: Io): Promise<num
   const failures = rows.filter((r) => r.failed).length;
   io.out(`\n${rows.length} case${rows.length === 1 ? '' : 's'}, ${failures} failing, ${errors.length} bad file${errors.length === 1 ? '' : 's'}\n`);
   return failures > 0 || errors.length > 0 ? 1 : 0;
+}
+
+/** `--write-declines`: the ratchet's list (cases/declined.json) from the model as it is. */
+function writeDeclines(positionals: readonly string[], record: boolean, io: Io): number {
+  if (record) throw new UsageError('--write-declines takes the model as it is: record first, then write the declines');
+  if (positionals.length > 0) throw new UsageError("--write-declines covers the project's whole cases/ folder and takes no PATH");
+  const { cases, errors } = loadCases([DEFAULT_CASES_DIR]);
+  if (errors.length > 0) throw new UsageError(`bad case files:\n${errors.map((e) => `  ${e.message}`).join('\n')}`);
+  const declines = declinesOf(cases, DEFAULT_CASES_DIR);
+  const file = join(DEFAULT_CASES_DIR, 'declined.json');
+  writeCaseDeclines(file, declines);
+  const count = Object.values(declines).flatMap((byProfile) => Object.values(byProfile)).reduce((n, ps) => n + ps.length, 0);
+  io.out(`${file}: the model may decline ${count} observation${count === 1 ? '' : 's'} in ${Object.keys(declines).length} of ${cases.length} cases\n`);
+  return 0;
 }
 
 function profileOrProblem(info: InterpreterInfo): Profile | string {

@@ -33,6 +33,11 @@ describe('user errors: one line on stderr, exit code 2', () => {
     expectOneLineUsageError(await cmm(['predict', '--python-version', '2.7', file]), /no profile for CPython 2\.7/);
   });
 
+  it('cases --write-declines with a path or with --record', async () => {
+    expectOneLineUsageError(await cmm(['cases', '--write-declines', file]), /covers the project's whole cases\/ folder and takes no PATH/);
+    expectOneLineUsageError(await cmm(['cases', '--write-declines', '--record']), /record first, then write the declines/);
+  });
+
   it('a bad number', async () => {
     expectOneLineUsageError(await cmm(['check', '--runs', 'ten']), /--runs expects an integer, not 'ten'/);
     expectOneLineUsageError(await cmm(['check', '--runs', '0']), /--runs expects an integer of at least 1/);

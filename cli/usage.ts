@@ -132,6 +132,7 @@ Exit status: 0, 1 if some FILE was refused or did not finish, 2 a usage error.
 
 const cases = `usage: cmm cases [--oracle NAME]... [PATH...]
        cmm cases --record [--oracle NAME]... [PATH...]
+       cmm cases --write-declines
 
 Checks every case (default: the project's cases/ folder; a PATH may be a file or a folder) against
 the model and against CPython, and prints a table: with several interpreters, one column each,
@@ -139,6 +140,8 @@ and the model checked for each one's version and pointer width.
 With --record, runs every case on the interpreters (default: all available) and rewrites each
 case's expect: list from what they observed, printing what changed per file. Entries for versions
 not at hand are kept; nothing is written that no interpreter observed.
+With --write-declines, rewrites cases/declined.json, the observations of the project's cases the
+model may decline (npm test fails on any other decline), from the model as it is.
 ${ORACLE}
 Exit status: 0 all pass (or all recorded), 1 a failure, a problem or a bad case file, 2 a usage error.
 `;

@@ -135,7 +135,7 @@ export function dealloc(rt: Runtime, o: PyObj): void {
       rt.fire('instance-dealloc-order');
       if (callFinalizer(rt, o, true)) return;
       rt.untrack(o);
-      runWeakrefCallbacks(rt, clearWeakrefs(o));
+      runWeakrefCallbacks(rt, clearWeakrefs(rt, o));
       rt.markFreed(o);
       dropAttributes(rt, p);
       return;
@@ -158,14 +158,14 @@ export function dealloc(rt: Runtime, o: PyObj): void {
     }
     case 'set': {
       rt.untrack(o);
-      runWeakrefCallbacks(rt, clearWeakrefs(o));
+      runWeakrefCallbacks(rt, clearWeakrefs(rt, o));
       rt.markFreed(o);
       dropSetItems(rt, p);
       return;
     }
     case 'function': {
       rt.untrack(o);
-      runWeakrefCallbacks(rt, clearWeakrefs(o));
+      runWeakrefCallbacks(rt, clearWeakrefs(rt, o));
       rt.markFreed(o);
       dropFunctionReferences(rt, p);
       releaseUnit(rt, p.code);
@@ -173,7 +173,7 @@ export function dealloc(rt: Runtime, o: PyObj): void {
     }
     case 'method': {
       rt.untrack(o);
-      runWeakrefCallbacks(rt, clearWeakrefs(o));
+      runWeakrefCallbacks(rt, clearWeakrefs(rt, o));
       rt.markFreed(o);
       rt.decref(p.func);
       rt.decref(p.self);

@@ -15,7 +15,7 @@ import type { PyObj } from './objects.ts';
 import { atLeast } from './profile.ts';
 import { giveUp, type Runtime } from './runtime.ts';
 import { maybeUntrackDict, maybeUntrackTuple, mayBeTracked } from './tracking.ts';
-import { clearWeakrefs, runWeakrefCallbacks } from './weakrefs.ts';
+import { clearWeakrefs, runWeakrefCallbacks, type WeakrefCall } from './weakrefs.ts';
 
 /** What tp_traverse visits: the objects `o` holds references to. */
 export function referents(o: PyObj): PyObj[] {
@@ -106,14 +106,15 @@ export function collect(rt: Runtime, generation: number): number | null {
     if (o.payload.kind === 'class' || o.payload.kind === 'module') unknowable = true;
   }
   // handle_weakrefs: clear every weak reference to garbage; only reachable references call back.
-  const callbacks: { ref: PyObj; callback: PyObj }[] = [];
+  // Each reference kept to call back is held (Py_INCREF(wr)) until its callback has run.
+  const callbacks: WeakrefCall[] = [];
   for (const o of unreachable) {
-    for (const c of clearWeakrefs(o)) {
+    for (const c of clearWeakrefs(rt, o, false)) {
       if (dead.has(c.ref)) rt.decref(c.callback);
-      else callbacks.push(c);
+      else callbacks.push({ ...c, ref: rt.incref(c.ref), held: true });
     }
   }
-  runWeakrefCallbacks(rt, callbacks);
+  runWeakrefCallbacks(rt, callbacks, true);
   if (unreachable.length > 0) rt.fire('gc-finalize-garbage');
   // Until cleared, the garbage sits in the collector's own list, not in a generation.
   for (const o of unreachable) removeFromGenerations(rt, o);

@@ -48,24 +48,53 @@ export function derefWeakref(rt: Runtime, w: PyObj): PyObj {
   return w.payload.referent ? rt.incref(w.payload.referent) : none(rt);
 }
 
-/** Clears the references to `o` and returns the callbacks to run, in order. */
-export function clearWeakrefs(o: PyObj): { ref: PyObj; callback: PyObj }[] {
-  const calls: { ref: PyObj; callback: PyObj }[] = [];
-  for (const w of o.weakrefs.splice(0)) {
+/** A weak reference whose callback is to run, and whether a reference to it is held meanwhile. */
+export interface WeakrefCall {
+  ref: PyObj;
+  callback: PyObj;
+  held: boolean;
+}
+
+/**
+ * Clears the references to `o` and returns the callbacks to run, in order. PyObject_ClearWeakRefs
+ * (Objects/weakrefobject.c) keeps each weak reference that will call back in a tuple until every
+ * callback has run when there are several (always from 3.13), so a callback that drops the last
+ * name of another weak reference does not stop that one's callback. `hold: false` leaves the
+ * holding to the caller (the collector's handle_weakrefs).
+ */
+export function clearWeakrefs(rt: Runtime, o: PyObj, hold?: boolean): WeakrefCall[] {
+  const list = o.weakrefs.splice(0);
+  // Up to 3.12 the callback-less basic reference and proxy at the head are cleared first and not
+  // counted: the tuple is made only when more than one weak reference is left.
+  let leading = 0;
+  while (leading < 2 && leading < list.length && !callbackOf(list[leading]!)) leading++;
+  const held = hold ?? (list.length - leading > 1 || rt.profile.minor >= 13);
+  const calls: WeakrefCall[] = [];
+  for (const w of list) {
     if (w.payload.kind !== 'weakref') continue;
     w.payload.referent = null;
     const cb = w.payload.callback;
     w.payload.callback = null;
-    if (cb) calls.push({ ref: w, callback: cb });
+    if (cb) calls.push({ ref: held ? rt.incref(w) : w, callback: cb, held });
   }
   return calls;
 }
 
-/** Runs the callbacks returned by clearWeakrefs, then drops the references they held. */
-export function runWeakrefCallbacks(rt: Runtime, calls: { ref: PyObj; callback: PyObj }[]): void {
+function callbackOf(w: PyObj): PyObj | null {
+  return w.payload.kind === 'weakref' ? w.payload.callback : null;
+}
+
+/**
+ * Runs the callbacks returned by clearWeakrefs, then drops the references they held: all at the
+ * end for PyObject_ClearWeakRefs' tuple, each after its own call for the collector
+ * (Modules/gcmodule.c, Python/gc.c handle_weakrefs).
+ */
+export function runWeakrefCallbacks(rt: Runtime, calls: WeakrefCall[], releaseEach = false): void {
   if (calls.length > 0) rt.fire('weakref-callback-order');
-  for (const { ref, callback } of calls) {
-    if (ref.rc > 0 && ref.alive) rt.callFromCIgnoringErrors(callback, [ref]);
+  for (const { ref, callback, held } of calls) {
+    if (held || (ref.rc > 0 && ref.alive)) rt.callFromCIgnoringErrors(callback, [ref]);
+    if (releaseEach && held) rt.decref(ref);
   }
   for (const { callback } of calls) rt.decref(callback);
+  if (!releaseEach) for (const { ref, held } of calls) if (held) rt.decref(ref);
 }

@@ -244,8 +244,12 @@ function evalCompare(rt: Runtime, frame: Frame, e: Extract<Expr, { kind: 'Compar
   for (let i = 0; i < e.ops.length; i++) {
     let right: PyObj;
     try {
-      const k = frame.unit.displayConst.get(e.comparators[i]);
-      right = k ? rt.incref(k) : evalExpr(rt, frame, e.comparators[i]);
+      // Only right of `in` is a display of constants the constant itself (code-unit.ts); elsewhere
+      // the map holds what a list or dict display is built from, not the display's value.
+      const op = e.ops[i];
+      const rhs = e.comparators[i]!;
+      const k = (op === 'in' || op === 'not in') && (rhs.kind === 'List' || rhs.kind === 'Set') ? frame.unit.displayConst.get(rhs) : undefined;
+      right = k ? rt.incref(k) : evalExpr(rt, frame, rhs);
     } catch (err) {
       rt.decref(left);
       throw err;

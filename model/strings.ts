@@ -35,6 +35,7 @@ export function isIdentifierLike(value: string): boolean {
 export function internConstant(rt: Runtime, o: PyObj): PyObj {
   if (o.payload.kind !== 'str') return o;
   const value = o.payload.value;
+  if (value.length === 1 && value.charCodeAt(0) < 256 && deepFrozenCopiesInterned(rt)) return maybeDeepFrozen(rt, o, value);
   if (value.length <= 1 && (value.length === 0 || value.charCodeAt(0) < 256)) return o;
   const existing = rt.interned.get(value);
   rt.fire('string-interning');
@@ -45,6 +46,32 @@ export function internConstant(rt: Runtime, o: PyObj): PyObj {
   }
   markInterned(rt, o);
   return o;
+}
+
+/**
+ * 3.11 and 3.12 up to at least 3.12.1: the stdlib's deep-frozen code objects carried their own
+ * one-character strs (Tools/build/deepfreeze.py; gh-103875 made it reuse the latin-1 singletons),
+ * interned at startup, so interning a one-character constant may give that copy instead of the
+ * singleton chr() returns: measured 'a' is chr(97) False on 3.11.2, 3.11.7, 3.12.1 and wasm 3.11.3,
+ * True on wasm 3.12.7 and from 3.13 (likely with gh-113993's rewrite of interning, backported in
+ * 3.12.6). Which characters have a copy is unknowable, so the identity of every one is unknown.
+ */
+function deepFrozenCopiesInterned(rt: Runtime): boolean {
+  return atLeast(rt.profile, 3, 11) && !atLeast(rt.profile, 3, 12, 7);
+}
+
+/** The interned one-character str: the singleton or a deep-frozen copy, one object per character. */
+function maybeDeepFrozen(rt: Runtime, o: PyObj, value: string): PyObj {
+  rt.fire('string-interning');
+  let interned = rt.shared.get(`interned-str:${value}`);
+  if (!interned) {
+    interned = rt.allocShared({ kind: 'str', value, interned: true });
+    interned.identityUnknown = true;
+    rt.shared.set(`interned-str:${value}`, interned);
+  }
+  rt.incref(interned);
+  rt.decref(o);
+  return interned;
 }
 
 export function markInterned(rt: Runtime, o: PyObj): void {

@@ -275,8 +275,13 @@ function evalCompare(rt: Runtime, frame: Frame, e: Extract<Expr, { kind: 'Compar
 }
 
 function identity(a: PyObj, b: PyObj): boolean | null {
-  if (a.identityUnknown || b.identityUnknown) return null;
+  // Objects of unequal value are never one object, whatever the model does not know of them.
+  if (a.identityUnknown || b.identityUnknown) return unequalStrs(a, b) ? false : null;
   return a === b;
+}
+
+function unequalStrs(a: PyObj, b: PyObj): boolean {
+  return a.payload.kind === 'str' && b.payload.kind === 'str' && a.payload.value !== b.payload.value;
 }
 
 export function compareOnce(op: string, a: PyObj, b: PyObj): boolean | null {

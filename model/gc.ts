@@ -42,13 +42,38 @@ export function referents(o: PyObj): PyObj[] {
   }
 }
 
+/**
+ * The references to `o` the collector may count as coming from outside the candidates. A class is
+ * referenced besides the program only by its own cycles (its MRO tuple, its __dict__'s
+ * descriptors: Objects/typeobject.c), which are garbage with it, so the references the model
+ * counts for it (names, attributes, items; not its instances' and subclasses', see
+ * countedReferents) are all that keep it, though its exact count is unknown. Other objects of
+ * unknown count are taken as always reachable.
+ */
+function knownFromOutside(o: PyObj): number {
+  if (o.immortal) return Infinity;
+  return o.rcExact || o.payload.kind === 'class' ? o.rc : Infinity;
+}
+
+/** referents(o) less an instance's reference to its class, which the model does not count. */
+function countedReferents(o: PyObj): PyObj[] {
+  const rs = referents(o);
+  if (o.payload.kind === 'instance') rs.splice(rs.lastIndexOf(o.payload.cls.obj), 1);
+  return rs;
+}
+
+/** A class's base, kept by its __bases__ and __mro__ (not counted by the model either). */
+function baseOf(o: PyObj): PyObj[] {
+  return o.payload.kind === 'class' && o.payload.cls.base ? [o.payload.cls.base.obj] : [];
+}
+
 /** The objects of `candidates` that nothing outside them references, in list order. */
 export function unreachableAmong(candidates: PyObj[]): PyObj[] {
   const inSet = new Set(candidates);
   const gcRefs = new Map<PyObj, number>();
-  for (const o of candidates) gcRefs.set(o, o.rcExact && !o.immortal ? o.rc : Infinity);
+  for (const o of candidates) gcRefs.set(o, knownFromOutside(o));
   for (const o of candidates) {
-    for (const r of referents(o)) if (inSet.has(r)) gcRefs.set(r, (gcRefs.get(r) ?? 0) - 1);
+    for (const r of countedReferents(o)) if (inSet.has(r)) gcRefs.set(r, (gcRefs.get(r) ?? 0) - 1);
   }
   const reachable = new Set<PyObj>();
   const stack = candidates.filter((o) => (gcRefs.get(o) ?? 0) > 0);
@@ -56,7 +81,7 @@ export function unreachableAmong(candidates: PyObj[]): PyObj[] {
     const o = stack.pop() as PyObj;
     if (reachable.has(o)) continue;
     reachable.add(o);
-    for (const r of referents(o)) if (inSet.has(r) && !reachable.has(r)) stack.push(r);
+    for (const r of [...referents(o), ...baseOf(o)]) if (inSet.has(r) && !reachable.has(r)) stack.push(r);
   }
   return candidates.filter((o) => !reachable.has(o));
 }

@@ -80,7 +80,7 @@ export const RULES = {
     file: 'model/compile/code-unit.ts',
   },
   'string-interning': {
-    summary: 'str constants made of ASCII letters, digits and _ are interned when their code object is made: equal ones are one object',
+    summary: 'str constants made of ASCII letters, digits and _ are interned when their code object is made: equal ones are one object; on 3.11.0-3.12.6 a one-character one may be the deep-frozen stdlib\'s interned copy rather than the latin-1 singleton, so its identity is unknown',
     versions: 'all',
     source: 'Objects/codeobject.c intern_string_constants, all_name_chars',
     file: 'model/strings.ts',
@@ -286,7 +286,7 @@ export const RULES = {
     file: 'model/weakrefs.ts',
   },
   'weakref-callback-order': {
-    summary: 'when an object dies every weak reference to it is cleared first, then the callbacks run, newest first',
+    summary: 'when an object dies every weak reference to it is cleared first, then the callbacks run, newest first; each weak reference with a callback is held until the callbacks have run (so one callback dropping another weak reference does not stop its callback)',
     versions: 'all',
     source: 'Objects/weakrefobject.c PyObject_ClearWeakRefs, insert_after',
     file: 'model/weakrefs.ts',

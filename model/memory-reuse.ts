@@ -122,7 +122,7 @@ function mayBeResizedFrom(later: PyObj, earlier: PyObj): boolean {
 /** id(a) == id(b); null where the model cannot know. */
 export function sameAddress(a: PyObj, b: PyObj, rule: ReuseRule, heap: readonly PyObj[], compileMarks: readonly number[] = []): boolean | null {
   if (a === b) return true;
-  if (a.identityUnknown || b.identityUnknown) return null;
+  if (a.identityUnknown || b.identityUnknown || a.mayBe === b || b.mayBe === a) return null;
   if (mayBeResizedFrom(a, b) || mayBeResizedFrom(b, a)) return null;
   const aEnd = a.alive ? Infinity : a.freedAt;
   const bEnd = b.alive ? Infinity : b.freedAt;

@@ -100,6 +100,12 @@ export interface PyObj {
   identityUnknown?: boolean;
   /** An object whose block CPython may have resized into this one (an in-place str concatenation). */
   mayHaveAddressOf?: PyObj;
+  /**
+   * Another object of the model that may be this very object in CPython (a one-character constant
+   * that may be the latin-1 singleton or a deep-frozen copy): identity with it is declined, with
+   * any other object known.
+   */
+  mayBe?: PyObj;
 }
 
 let clock = 0;

@@ -54,7 +54,8 @@ export function internConstant(rt: Runtime, o: PyObj): PyObj {
  * interned at startup, so interning a one-character constant may give that copy instead of the
  * singleton chr() returns: measured 'a' is chr(97) False on 3.11.2, 3.11.7, 3.12.1 and wasm 3.11.3,
  * True on wasm 3.12.7 and from 3.13 (likely with gh-113993's rewrite of interning, backported in
- * 3.12.6). Which characters have a copy is unknowable, so the identity of every one is unknown.
+ * 3.12.6). Which characters have a copy is unknowable, so its identity with the
+ * singleton is unknown (objects.ts mayBe); it is still one object, and no other.
  */
 function deepFrozenCopiesInterned(rt: Runtime): boolean {
   return atLeast(rt.profile, 3, 11) && !atLeast(rt.profile, 3, 12, 7);
@@ -66,7 +67,7 @@ function maybeDeepFrozen(rt: Runtime, o: PyObj, value: string): PyObj {
   let interned = rt.shared.get(`interned-str:${value}`);
   if (!interned) {
     interned = rt.allocShared({ kind: 'str', value, interned: true });
-    interned.identityUnknown = true;
+    interned.mayBe = o;
     rt.shared.set(`interned-str:${value}`, interned);
   }
   rt.incref(interned);

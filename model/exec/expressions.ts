@@ -277,6 +277,7 @@ function evalCompare(rt: Runtime, frame: Frame, e: Extract<Expr, { kind: 'Compar
 function identity(a: PyObj, b: PyObj): boolean | null {
   // Objects of unequal value are never one object, whatever the model does not know of them.
   if (a.identityUnknown || b.identityUnknown) return unequalStrs(a, b) ? false : null;
+  if (a !== b && (a.mayBe === b || b.mayBe === a)) return null;
   return a === b;
 }
 

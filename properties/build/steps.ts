@@ -214,7 +214,9 @@ function cycle(step: Extract<Step, { kind: 'cycle' }>, heap: Heap): Stmt[] {
   let b = heap.choose(step.b, (o) => isInstance(o) && o !== objA);
   if (b === null) {
     b = heap.slot(step.b) === a ? heap.slot(step.b + 1) : heap.slot(step.b);
-    const partner = buildValue(instanceSpec(objA.cls ?? 'D'), heap, b)!;
+    // M's __init__ takes an argument (its instances come from make(p)): its partner is a D.
+    const cls = objA.cls === undefined || objA.cls === 'M' ? 'D' : objA.cls;
+    const partner = buildValue(instanceSpec(cls), heap, b)!;
     heap.bind(b, partner.obj.id);
     out.push(assign([name(b)], partner.expr));
   }

@@ -180,7 +180,7 @@ export const RULES = {
     file: 'model/exec/calls.ts',
   },
   'call-alloc-and-enter-init': {
-    summary: 'from its second run, a call site that made an instance of a class with a Python __init__ moves the arguments straight into __init__, with no tuple',
+    summary: 'from its second run, a call site that made an instance of a class with a Python __init__ moves the arguments straight into __init__, with no tuple; on 3.13 only for classes with no __slots__ in their chain',
     versions: '3.13+',
     source: 'Python/specialize.c specialize_class_call; Python/bytecodes.c CALL_ALLOC_AND_ENTER_INIT',
     file: 'model/exec/specialization.ts',

@@ -4,7 +4,7 @@
 // strings and anything else is new — except '%s' % s of a str alone, which the writer keeps as it
 // is (_PyUnicodeWriter_WriteStr into an empty writer): the result is s itself.
 import type { PyObj } from './objects.ts';
-import { typeName } from './objects.ts';
+import { classLookup, typeName } from './objects.ts';
 import { reprOf, strOf } from './repr.ts';
 import { giveUp, PyException, type Runtime } from './runtime.ts';
 import { newStr } from './strings.ts';
@@ -43,7 +43,7 @@ export function formatPercent(rt: Runtime, format: string, args: PyObj): PyObj {
   }
   // A mapping argument is allowed when nothing is consumed; a tuple must be used up exactly.
   if (next < values.length && args.payload.kind === 'tuple') throw new PyException('TypeError', 'not all arguments converted during string formatting');
-  if (next === 0 && args.payload.kind !== 'tuple' && args.payload.kind !== 'dict') {
+  if (next === 0 && args.payload.kind !== 'tuple' && !isMapping(args)) {
     throw new PyException('TypeError', 'not all arguments converted during string formatting');
   }
   if (only) {
@@ -52,4 +52,14 @@ export function formatPercent(rt: Runtime, format: string, args: PyObj): PyObj {
   }
   rt.fire('runtime-str-new');
   return newStr(rt, out);
+}
+
+/**
+ * PyUnicode_Format (Objects/unicodeobject.c) takes a lone argument with mp_subscript for a mapping
+ * (PyMapping_Check, not a tuple or str): a list or bytes as much as a dict, unused without error.
+ */
+function isMapping(o: PyObj): boolean {
+  const p = o.payload;
+  if (p.kind === 'instance') return classLookup(p.cls, '__getitem__') !== undefined;
+  return p.kind === 'dict' || p.kind === 'list' || p.kind === 'bytes';
 }

@@ -92,7 +92,10 @@ function toFloat(rt: Runtime, x: PyObj): PyObj {
   if (n) return newFloat(rt, n.t === 'int' ? Number(n.v) : n.v);
   if (p.kind === 'str') {
     const t = p.value.trim().toLowerCase();
-    if (/^[+-]?(\d+\.?\d*(e[+-]?\d+)?|\.\d+(e[+-]?\d+)?)$/.test(t)) return newFloat(rt, Number(t));
+    // PEP 515: an underscore may stand between two digits (Python/pystrtod.c
+    // _Py_string_to_number_with_underscores).
+    const digits = String.raw`\d(?:_?\d)*`;
+    if (new RegExp(`^[+-]?(${digits}(\\.(${digits})?)?|\\.${digits})(e[+-]?${digits})?$`).test(t)) return newFloat(rt, Number(t.replaceAll('_', '')));
     if (/^[+-]?(inf|infinity)$/.test(t)) return newFloat(rt, t.startsWith('-') ? -Infinity : Infinity);
     if (/^[+-]?nan$/.test(t)) return newFloat(rt, NaN);
     throw new PyException('ValueError', 'could not convert string to float');

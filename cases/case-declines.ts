@@ -5,14 +5,14 @@
 // that `cases/declined.json` does not list, for every profile the case records (listed-profiles.ts).
 // `cmm cases --write-declines` rewrites the list from the model as it is. Only the model's declines
 // are kept there, never an observation: the expectations remain CPython's.
-import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Case } from './case.ts';
 import { checkAgainstModel } from './check.ts';
+import { readDeclinesList, writeDeclinesList, type DeclinesList } from './declines-list.ts';
 import { profileLabel, profilesListedIn } from './listed-profiles.ts';
 
 /** Case file (relative to the cases folder) -> profile label -> declined positions (0-based). */
-export type CaseDeclines = Record<string, Record<string, number[]>>;
+export type CaseDeclines = DeclinesList;
 
 export class CaseDeclinesError extends Error {}
 
@@ -29,25 +29,12 @@ export function declinesOf(cases: readonly Case[], casesDir: string): CaseDeclin
 }
 
 export function readCaseDeclines(file: string): CaseDeclines {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new CaseDeclinesError(`${file}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  const declined = typeof data === 'object' && data !== null ? (data as { declined?: unknown }).declined : undefined;
-  if (typeof declined !== 'object' || declined === null) throw new CaseDeclinesError(`${file}: declined: must be an object`);
-  for (const [name, byProfile] of Object.entries(declined)) {
-    const ok = typeof byProfile === 'object' && byProfile !== null && Object.values(byProfile).every((ps) => Array.isArray(ps) && ps.every((p) => Number.isInteger(p)));
-    if (!ok) throw new CaseDeclinesError(`${file}: declined["${name}"]: must map profiles to lists of positions`);
-  }
-  return declined as CaseDeclines;
+  return readDeclinesList(file, (message) => new CaseDeclinesError(message));
 }
 
 export function writeCaseDeclines(file: string, declines: CaseDeclines): void {
-  const lines = Object.keys(declines).sort().map((name) => `${JSON.stringify(name)}: ${JSON.stringify(declines[name])}`);
   const about = "What the model may decline on the cases (case file, profile, 0-based positions): a ratchet, see case-declines.ts. Rewritten by 'cmm cases --write-declines'.";
-  writeFileSync(file, `{\n"about": ${JSON.stringify(about)},\n"declined": {\n${lines.join(',\n')}\n}\n}\n`);
+  writeDeclinesList(file, about, declines, Object.keys(declines).sort());
 }
 
 /** Each declined observation the list does not allow, as a line naming the case, profile and position. */

@@ -39,6 +39,6 @@ describe('the declines list', () => {
     expect(() => readCaseDeclines(join(dir, 'missing.json'))).toThrow(CaseDeclinesError);
     const bad = join(dir, 'bad2.json');
     writeFileSync(bad, '{"declined": {"a.yaml": {"3.12.0/64": ["x"]}}}');
-    expect(() => readCaseDeclines(bad)).toThrow(/bad2\.json: declined\["a\.yaml"\]: must map profiles/);
+    expect(() => readCaseDeclines(bad)).toThrow(/bad2\.json: declined\["a\.yaml"\]: must map each key to a list of positions/);
   });
 });

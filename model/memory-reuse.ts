@@ -13,6 +13,7 @@
 // - Anything allocated or freed in between: declined; so is a str that CPython may have grown in
 //   place out of another (Python/ceval.c unicode_concatenate).
 import type { PyObj } from './objects.ts';
+import { mayBeSame } from './objects.ts';
 import { atLeast, type Profile } from './profile.ts';
 
 /** Which freed blocks the model knows the next allocation reuses, and the build's pointer width. */
@@ -122,7 +123,7 @@ function mayBeResizedFrom(later: PyObj, earlier: PyObj): boolean {
 /** id(a) == id(b); null where the model cannot know. */
 export function sameAddress(a: PyObj, b: PyObj, rule: ReuseRule, heap: readonly PyObj[], compileMarks: readonly number[] = []): boolean | null {
   if (a === b) return true;
-  if (a.identityUnknown || b.identityUnknown || a.mayBe === b || b.mayBe === a) return null;
+  if (a.identityUnknown || b.identityUnknown || mayBeSame(a, b)) return null;
   if (mayBeResizedFrom(a, b) || mayBeResizedFrom(b, a)) return null;
   const aEnd = a.alive ? Infinity : a.freedAt;
   const bEnd = b.alive ? Infinity : b.freedAt;

@@ -199,3 +199,8 @@ export function allSlots(cls: ClassInfo): string[] | null {
   }
   return any ? out : null;
 }
+
+/** Whether two objects of the model may be one object in CPython (see PyObj.mayBe). */
+export function mayBeSame(a: PyObj, b: PyObj): boolean {
+  return a !== b && (a.mayBe === b || b.mayBe === a);
+}

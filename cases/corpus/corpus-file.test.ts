@@ -67,5 +67,5 @@ test('a decline the list does not allow is reported; an allowed one, or one the 
   expect(readDeclines(file)).toEqual({ '3': { a: [1], b: [1] } });
   expect(newDeclines(declines, readDeclines(file))).toEqual([{ index: 4, interpreter: 'a', position: 0 }]);
   expect(newDeclines([], readDeclines(file))).toEqual([]);
-  expect(() => readDeclines(fileWith('{"declined": {"3": {"a": ["x"]}}}'))).toThrow(/declined\["3"\]: must map interpreter names to lists of positions/);
+  expect(() => readDeclines(fileWith('{"declined": {"3": {"a": ["x"]}}}'))).toThrow(/declined\["3"\]: must map each key to a list of positions/);
 });

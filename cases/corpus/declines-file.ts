@@ -5,39 +5,22 @@
 // list from the model as it is, after a change that made the model know more (the list shrinks) or,
 // deliberately and said so in the commit, less. Only the model's declines are listed here, never
 // an observation: the expectations remain CPython's.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readDeclinesList, writeDeclinesList, type DeclinesList } from '../declines-list.ts';
 import type { CorpusDecline } from './check-corpus.ts';
 import { CorpusFileError } from './corpus-file.ts';
 
 /** Program index -> interpreter name -> declined positions. */
-export type AllowedDeclines = Record<string, Record<string, number[]>>;
+export type AllowedDeclines = DeclinesList;
 
 export function readDeclines(file: string): AllowedDeclines {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new CorpusFileError(`${file}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  const declined = typeof data === 'object' && data !== null ? (data as { declined?: unknown }).declined : undefined;
-  if (typeof declined !== 'object' || declined === null) throw new CorpusFileError(`${file}: declined: must be an object`);
-  for (const [index, byName] of Object.entries(declined)) {
-    const ok = typeof byName === 'object' && byName !== null && Object.values(byName).every((ps) => Array.isArray(ps) && ps.every((p) => Number.isInteger(p)));
-    if (!ok) throw new CorpusFileError(`${file}: declined["${index}"]: must map interpreter names to lists of positions`);
-  }
-  return declined as AllowedDeclines;
+  return readDeclinesList(file, (message) => new CorpusFileError(message));
 }
 
 export function writeDeclines(file: string, declines: readonly CorpusDecline[]): void {
-  const byProgram = new Map<number, Record<string, number[]>>();
-  for (const d of declines) {
-    const entry = byProgram.get(d.index) ?? {};
-    (entry[d.interpreter] ??= []).push(d.position);
-    byProgram.set(d.index, entry);
-  }
-  const lines = [...byProgram].sort(([a], [b]) => a - b).map(([index, entry]) => `${JSON.stringify(String(index))}: ${JSON.stringify(entry)}`);
+  const byProgram: AllowedDeclines = {};
+  for (const d of declines) (((byProgram[String(d.index)] ??= {})[d.interpreter]) ??= []).push(d.position);
   const about = 'What the model may decline on cases/corpus/recorded.json (program index, interpreter, positions): a ratchet, see declines-file.ts.';
-  writeFileSync(file, `{\n"about": ${JSON.stringify(about)},\n"declined": {\n${lines.join(',\n')}\n}\n}\n`);
+  writeDeclinesList(file, about, byProgram, Object.keys(byProgram).sort((x, y) => Number(x) - Number(y)));
 }
 
 /** The declines the list does not allow: what the model no longer predicts. */

@@ -85,6 +85,11 @@ function toInt(rt: Runtime, x: PyObj): PyObj {
   throw new PyException('TypeError', `int() argument must be a string, a bytes-like object or a real number, not '${typeName(x)}'`);
 }
 
+// A decimal float literal, where PEP 515 lets an underscore stand between two digits
+// (Python/pystrtod.c _Py_string_to_number_with_underscores).
+const DIGITS = String.raw`\d(?:_?\d)*`;
+const DECIMAL_FLOAT = new RegExp(`^[+-]?(${DIGITS}(\\.(${DIGITS})?)?|\\.${DIGITS})(e[+-]?${DIGITS})?$`);
+
 function toFloat(rt: Runtime, x: PyObj): PyObj {
   const p = x.payload;
   if (p.kind === 'float') return rt.incref(x);
@@ -92,10 +97,7 @@ function toFloat(rt: Runtime, x: PyObj): PyObj {
   if (n) return newFloat(rt, n.t === 'int' ? Number(n.v) : n.v);
   if (p.kind === 'str') {
     const t = p.value.trim().toLowerCase();
-    // PEP 515: an underscore may stand between two digits (Python/pystrtod.c
-    // _Py_string_to_number_with_underscores).
-    const digits = String.raw`\d(?:_?\d)*`;
-    if (new RegExp(`^[+-]?(${digits}(\\.(${digits})?)?|\\.${digits})(e[+-]?${digits})?$`).test(t)) return newFloat(rt, Number(t.replaceAll('_', '')));
+    if (DECIMAL_FLOAT.test(t)) return newFloat(rt, Number(t.replaceAll('_', '')));
     if (/^[+-]?(inf|infinity)$/.test(t)) return newFloat(rt, t.startsWith('-') ? -Infinity : Infinity);
     if (/^[+-]?nan$/.test(t)) return newFloat(rt, NaN);
     throw new PyException('ValueError', 'could not convert string to float');

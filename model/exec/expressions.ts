@@ -3,6 +3,7 @@
 // middle of an expression includes the temporaries CPython holds at that moment.
 import type { Expr, FStringPart } from '../../language/ast.ts';
 import type { PyObj } from '../objects.ts';
+import { mayBeSame } from '../objects.ts';
 import { binaryOp, checkHashable, contains, equals, indexOfKey, order, truthy } from '../ops.ts';
 import { reprOf, strOf } from '../repr.ts';
 import { giveUp, PyException, type Runtime } from '../runtime.ts';
@@ -277,7 +278,7 @@ function evalCompare(rt: Runtime, frame: Frame, e: Extract<Expr, { kind: 'Compar
 function identity(a: PyObj, b: PyObj): boolean | null {
   // Objects of unequal value are never one object, whatever the model does not know of them.
   if (a.identityUnknown || b.identityUnknown) return unequalStrs(a, b) ? false : null;
-  if (a !== b && (a.mayBe === b || b.mayBe === a)) return null;
+  if (mayBeSame(a, b)) return null;
   return a === b;
 }
 

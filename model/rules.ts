@@ -280,9 +280,9 @@ export const RULES = {
     file: 'model/dealloc.ts',
   },
   'weakref-shared-plain': {
-    summary: 'weakref.ref(x) without a callback returns the existing plain reference to x; one with a callback is always new',
+    summary: 'weakref.ref(x) without a callback returns the existing plain reference to x (for a class, the one its base\'s __subclasses__ holds); one with a callback is always new',
     versions: 'all',
-    source: 'Objects/weakrefobject.c get_basic_refs, weakref___new__',
+    source: 'Objects/weakrefobject.c get_basic_refs, weakref___new__; Objects/typeobject.c add_subclass',
     file: 'model/weakrefs.ts',
   },
   'weakref-callback-order': {

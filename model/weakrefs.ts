@@ -23,13 +23,27 @@ export function isWeakrefable(o: PyObj): boolean {
   }
 }
 
+function isBasic(w: PyObj): boolean {
+  return w.payload.kind === 'weakref' && w.payload.callback === null;
+}
+
 /** weakref.ref(referent, callback): a new reference to the weak reference object. */
 export function newWeakref(rt: Runtime, referent: PyObj, callback: PyObj | null): PyObj {
   if (!isWeakrefable(referent)) {
     throw new PyException('TypeError', `cannot create weak reference to '${typeName(referent)}' object`);
   }
   const list = referent.weakrefs;
-  const basic = list.find((w) => w.payload.kind === 'weakref' && w.payload.callback === null);
+  if ((referent.payload.kind === 'class' || referent.payload.kind === 'type') && !list.some(isBasic)) {
+    // Objects/typeobject.c add_subclass: a class is in its base's tp_subclasses as a plain weak
+    // reference the interpreter holds, which weakref.ref(C) then returns (one reference more).
+    // A builtin type's plain weak reference is the whole interpreter's to hold (measured: object's
+    // is held twice more on wasm 3.14 only), so its count is unknown.
+    const held = rt.alloc({ kind: 'weakref', referent, callback: null });
+    if (referent.payload.kind === 'type') held.rcExact = false;
+    rt.track(held);
+    list.unshift(held);
+  }
+  const basic = list.find(isBasic);
   if (!callback && basic) {
     rt.fire('weakref-shared-plain');
     return rt.incref(basic);

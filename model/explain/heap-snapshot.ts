@@ -77,25 +77,29 @@ export function snapshot(rt: Runtime, frame: Frame, earlier: readonly PyObj[] = 
     seen.set(o, { serial: o.serial, type: typeName(o), rc: o.rcExact && !o.immortal ? o.rc : null, immortal: o.immortal, tracked: o.tracked, value, reachable });
     stack.push(o);
   };
+  // A weak reference does not keep its referent reachable: the referent is shown after the rest.
+  const weaklyHeld: PyObj[] = [];
   for (const [name, o] of names(rt, frame)) {
     visit(o);
     edges.push({ label: name, from: null, to: o.serial });
   }
-  follow(stack, edges, visit);
+  follow(stack, edges, visit, weaklyHeld);
   reachable = false;
+  for (const o of weaklyHeld) visit(o);
   // Only what can be garbage: a scalar or a function nothing shows any more is not worth a line.
   for (const o of earlier) if (o.alive && !seen.has(o) && o.tracked) visit(o);
-  follow(stack, edges, visit);
+  follow(stack, edges, visit, weaklyHeld);
   return { objects: [...seen.values()].sort((a, b) => a.serial - b.serial), edges };
 }
 
-function follow(stack: PyObj[], edges: Edge[], visit: (o: PyObj) => void): void {
+function follow(stack: PyObj[], edges: Edge[], visit: (o: PyObj) => void, weaklyHeld: PyObj[]): void {
   while (stack.length > 0) {
     const o = stack.pop()!;
     // A class's methods hold the code they run, not program data: shown, not followed further.
     if (o.payload.kind === 'function' && o.payload.defaults === null && o.payload.closureTuple === null) continue;
     for (const h of held(o)) {
-      visit(h.to);
+      if (h.weak === true) weaklyHeld.push(h.to);
+      else visit(h.to);
       edges.push({ label: h.label, from: o.serial, to: h.to.serial, ...(h.weak === true ? { weak: true } : {}) });
     }
   }

@@ -55,7 +55,7 @@ export type Payload =
 
 export interface ClassInfo {
   name: string;
-  /** `C`, or `__case__.<locals>.C` for a class made inside a function. */
+  /** `C`, `f.<locals>.C` for a class made inside a function f, `D.C` inside a class D (compiler_set_qualname). */
   qualname: string;
   base: ClassInfo | null;
   /** The class object itself (its attributes live in `attrs`). */
@@ -187,6 +187,23 @@ export function declaredSlots(cls: ClassInfo): string[] {
   const out: string[] = [];
   for (let c: ClassInfo | null = cls; c; c = c.base) if (c.slots !== null) out.push(...c.slots);
   return out;
+}
+
+/**
+ * Whether the instances of a class have a __dict__: when some class of the chain has no
+ * __slots__, or names '__dict__' in them (Objects/typeobject.c type_new: a class adds a dict
+ * unless its base has one or its __slots__ leave it out, so a slotted subclass of a slotted
+ * class has none).
+ */
+export function hasInstanceDict(cls: ClassInfo): boolean {
+  for (let c: ClassInfo | null = cls; c; c = c.base) if (c.slots === null || c.slots.includes('__dict__')) return true;
+  return false;
+}
+
+/** Whether the instances can be weakly referenced: the same rule, for '__weakref__' (type_new). */
+export function isWeaklyReferenceable(cls: ClassInfo): boolean {
+  for (let c: ClassInfo | null = cls; c; c = c.base) if (c.slots === null || c.slots.includes('__weakref__')) return true;
+  return false;
 }
 
 export function allSlots(cls: ClassInfo): string[] | null {

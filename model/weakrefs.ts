@@ -9,13 +9,13 @@
 import type { PyObj } from './objects.ts';
 import { PyException, type Runtime } from './runtime.ts';
 import { none } from './singletons.ts';
-import { typeName } from './objects.ts';
+import { isWeaklyReferenceable, typeName } from './objects.ts';
 
 export function isWeakrefable(o: PyObj): boolean {
   const p = o.payload;
   switch (p.kind) {
     case 'instance':
-      return p.cls.slots === null || p.cls.slots.includes('__weakref__') || p.cls.base !== null;
+      return isWeaklyReferenceable(p.cls);
     case 'function': case 'class': case 'set': case 'method': case 'type': case 'module':
       return true;
     default:

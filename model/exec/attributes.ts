@@ -5,10 +5,10 @@
 //   object, Objects/dictobject.c "managed dict"); `x.__dict__` makes the dict object then. Up to
 //   3.10 the first attribute store creates the instance's dict object.
 import type { PyObj } from '../objects.ts';
-import { classLookup, declaredSlots, typeName, type ClassInfo } from '../objects.ts';
+import { classLookup, declaredSlots, hasInstanceDict, typeName, type ClassInfo } from '../objects.ts';
 import { atLeast } from '../profile.ts';
 import { giveUp, PyException, type Runtime } from '../runtime.ts';
-import { builtinFunction } from '../singletons.ts';
+import { builtinFunction, builtinType } from '../singletons.ts';
 import { dictInsertTracking, trackedAtCreation } from '../tracking.ts';
 import { newStr } from '../strings.ts';
 import { MODULE_FUNCTIONS, type ModuleName } from '../../language/ast.ts';
@@ -92,7 +92,7 @@ export function getAttribute(rt: Runtime, o: PyObj, name: string): PyObj {
   switch (p.kind) {
     case 'instance': {
       if (name === '__dict__') {
-        if (p.cls.slots !== null && p.cls.base === null) break;
+        if (!hasInstanceDict(p.cls)) break;
         return rt.incref(instanceDict(rt, o));
       }
       const own = ownAttribute(o, name);
@@ -109,6 +109,9 @@ export function getAttribute(rt: Runtime, o: PyObj, name: string): PyObj {
     }
     case 'module': {
       const fns = MODULE_FUNCTIONS[p.name as ModuleName];
+      // weakref.ref is the weak reference type itself (Modules/_weakref.c adds _PyWeakref_RefType
+      // as "ref"): what type() of a reference returns, and its __name__ is the type's.
+      if (p.name === 'weakref' && name === 'ref') return builtinType(rt, 'ReferenceType');
       if (fns && fns.includes(name)) return builtinFunction(rt, `${p.name}.${name}`);
       break;
     }
@@ -162,12 +165,11 @@ function dictAtFirstStore(rt: Runtime, cls: ClassInfo): boolean {
 export function setAttribute(rt: Runtime, o: PyObj, name: string, value: PyObj): void {
   const p = o.payload;
   if (p.kind === 'instance') {
-    if (p.cls.slots !== null && p.cls.base === null && !p.cls.slots.includes(name)) {
-      throw new PyException('AttributeError', `'${p.cls.name}' object has no attribute '${name}'`);
-    }
     // A slot of the class or a base holds its value itself; only other names go to the __dict__.
     const inSlot = declaredSlots(p.cls).includes(name);
-    if (p.cls.slots === null && !inSlot && !p.dict && dictAtFirstStore(rt, p.cls)) instanceDict(rt, o);
+    const withDict = hasInstanceDict(p.cls);
+    if (!withDict && !inSlot) throw new PyException('AttributeError', `'${p.cls.name}' object has no attribute '${name}'`);
+    if (withDict && !inSlot && !p.dict && dictAtFirstStore(rt, p.cls)) instanceDict(rt, o);
     if (p.dict && p.dict.payload.kind === 'dict' && !inSlot) {
       const d = p.dict.payload;
       const i = dictIndex(p.dict, name);

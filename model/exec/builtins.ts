@@ -160,7 +160,7 @@ export function callBuiltin(rt: Runtime, frame: Frame | null, name: string, args
     case 'gc.is_tracked':
       arity('is_tracked', args, 1, 1);
       return trackingUnknown(rt, args[0]) ? boolOrUnknown(rt, null) : bool(rt, args[0].tracked);
-    case 'weakref.ref': {
+    case 'weakref.ref': case 'ReferenceType': {
       arity('ref', args, 1, 2);
       const cb = args.length > 1 && args[1].payload.kind !== 'none' ? args[1] : null;
       return newWeakref(rt, args[0], cb);

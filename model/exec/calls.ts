@@ -205,7 +205,7 @@ export function invokeFunction(rt: Runtime, funcObj: PyObj, args: PyObj[], moved
   }
   const unit = fp.code;
   const scope = unit.scope;
-  const frame: Frame = { unit, fast: new Map(), cells: new Map(), classNs: null, borrowed: new Set() };
+  const frame: Frame = { unit, fast: new Map(), cells: new Map(), classNs: null, borrowed: new Set(), qualname: fp.qualname };
   const newCell = (content: PyObj | null): PyObj => {
     rt.fire('closure-cells');
     const c = rt.alloc({ kind: 'cell', content });

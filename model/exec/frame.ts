@@ -16,4 +16,16 @@ export interface Frame {
    * for lifetimes, and sys.getrefcount leaves them out.
    */
   borrowed?: Set<string>;
+  /** The __qualname__ of the function or class whose code runs here; none for the module. */
+  qualname?: string;
+}
+
+/**
+ * The __qualname__ of a function or class defined in this frame (Python/compile.c
+ * compiler_set_qualname): its name at module level or where the name is declared global,
+ * `f.<locals>.name` inside a function f, `C.name` inside the body of a class C.
+ */
+export function qualnameIn(frame: Frame, name: string): string {
+  if (frame.qualname === undefined || frame.unit.scope.declaredGlobal.has(name)) return name;
+  return frame.classNs ? `${frame.qualname}.${name}` : `${frame.qualname}.<locals>.${name}`;
 }

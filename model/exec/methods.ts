@@ -58,6 +58,8 @@ export function callMethodOfBuiltin(rt: Runtime, self: PyObj, name: string, args
   if (p.kind === 'set') return setMethod(rt, self, name, args);
   if (p.kind === 'str') return strMethod(rt, self, p.value, name, args);
   if ((p.kind === 'int' || p.kind === 'bool') && name === 'bit_length') {
+    // METH_NOARGS (Objects/clinic/longobject.c.h int_bit_length).
+    want(name, args, 0, 0);
     const v = intArg(self);
     return newInt(rt, BigInt((v < 0n ? -v : v).toString(2).length) - (v === 0n ? 1n : 0n));
   }

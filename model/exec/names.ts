@@ -68,7 +68,9 @@ export function deleteName(rt: Runtime, frame: Frame, name: string): void {
   if (kind === 'cell') {
     const cell = frame.cells.get(name);
     const old = cell && cell.payload.kind === 'cell' ? cell.payload.content : null;
-    if (!old || !cell || cell.payload.kind !== 'cell') throw new PyException('NameError', name);
+    // DELETE_DEREF of an empty cell: format_exc_unbound (Python/ceval.c) names a cell variable
+    // unbound local, a free variable a NameError, as a load does.
+    if (!old || !cell || cell.payload.kind !== 'cell') throw new PyException(frame.unit.scope.cells.has(name) ? 'UnboundLocalError' : 'NameError', name);
     cell.payload.content = null;
     rt.decref(old);
     return;

@@ -17,7 +17,7 @@ import { builtinFunction, builtinType } from '../singletons.ts';
 import { callObject, installCaller } from './calls.ts';
 import { evalExpr } from './expressions.ts';
 import type { Frame } from './frame.ts';
-import { execStmt, observe, ReturnSignal } from './statements.ts';
+import { execBody, execStmt, observe, ReturnSignal } from './statements.ts';
 
 export interface RunOutcome {
   observations: (string | null)[];
@@ -113,10 +113,9 @@ export function run(program: Program, profile: Profile, onStep?: (rt: Runtime, s
     } else if (program.mode === 'module') {
       const frame = moduleFrame(rt, program.body);
       rt.unobserved(() => collect(rt, 2));
-      for (const s of program.body) {
-        execStmt(rt, frame, s);
-        rt.stepHook?.(s, frame);
-      }
+      // A leading str is the module's docstring, stored as __doc__ and not echoed
+      // (Python/compile.c compiler_body), as in a function body.
+      execBody(rt, frame, program.body);
     } else {
       const def: FunctionDef = { kind: 'FunctionDef', name: '__case__', params: [], body: program.body };
       const frame = moduleFrame(rt, [def]);

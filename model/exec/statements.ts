@@ -14,7 +14,7 @@ import { newTuple } from '../values.ts';
 import { deleteAttribute, getAttribute, setAttribute } from './attributes.ts';
 import { iterate } from './builtins.ts';
 import { dictSet, evalExpr } from './expressions.ts';
-import type { Frame } from './frame.ts';
+import { qualnameIn, type Frame } from './frame.ts';
 import { deleteName, loadName, storeName } from './names.ts';
 import { storesBorrowed } from './borrowed-refs.ts';
 import { nameKind } from '../compile/scope.ts';
@@ -228,7 +228,7 @@ export function makeFunction(rt: Runtime, frame: Frame, s: FunctionDef): PyObj {
   }
   const closureTuple = closure.size > 0 ? newTuple(rt, [...closure.values()].map((c) => rt.incref(c)), 'display-or-list') : null;
   const f = rt.alloc({
-    kind: 'function', def: s, code: unit, qualname: s.name, defaults: d ? rt.incref(d) : null, closure, closureTuple, globals: 'module',
+    kind: 'function', def: s, code: unit, qualname: qualnameIn(frame, s.name), defaults: d ? rt.incref(d) : null, closure, closureTuple, globals: 'module',
   });
   rt.track(f);
   return f;
@@ -260,12 +260,12 @@ function makeClass(rt: Runtime, frame: Frame, s: ClassDef): PyObj {
     const c = frame.cells.get(name);
     if (c) cells.set(name, c);
   }
-  const classFrame: Frame = { unit, fast: new Map(), cells, classNs: ns };
+  const qualname = qualnameIn(frame, s.name);
+  const classFrame: Frame = { unit, fast: new Map(), cells, classNs: ns, qualname };
   execBody(rt, classFrame, s.body);
-  const outer = rt.frames.length > 0 || rt.mode === 'function';
   const cls: ClassInfo = {
     name: s.name,
-    qualname: outer ? `__case__.<locals>.${s.name}` : s.name,
+    qualname,
     base,
     obj: null as unknown as PyObj,
     attrs: ns,

@@ -128,6 +128,17 @@ export const EXTENSION_FEATURES = {
   'both slots set': /^( *)(\w+)\.other = \w+\n\1\2\.me = \w+$/m,
   'x = make(a)': /^ *\w+ = make\(/m,
   "M's __init__ counts its argument": /^class M:\n {4}def __init__\(self, p\):\n {8}sys\.getrefcount\(p\)\n/m,
+  "'%r|%s%%' % (a, a)": /'%r\|%s%%' % \(/,
+  "'%d' % n": /'%d' % \w+/,
+  "'abc' % l": /'abc' % \w+/,
+  "('%s' % (a,)) is a": /'%s' % \((\w+),\) is \1/,
+  "'{:>6}|{:<6}|{:*^9}'.format(a, a, a)": /'\{:>6\}\|\{:<6\}\|\{:\*\^9\}'\.format\(/,
+  "'{0}{0}|{1}-{0}|{0!r:*^9}'.format(a, b)": /'\{0\}\{0\}\|\{1\}-\{0\}\|\{0!r:\*\^9\}'\.format\(/,
+  "'{:.2}'.format(s)": /'\{:\.2\}'\.format\(/,
+  "'{:3}'.format(s) is s": /'\{:3\}'\.format\((\w+)\) is \1/,
+  "'{:=8}'.format(n)": /'\{:=8\}'\.format\(/,
+  'a == display': /\w (==|!=) [[({]/,
+  'a in display': /\w (in|not in) [[({]/,
 } as const satisfies Record<string, RegExp>;
 
 export type ExtensionFeature = keyof typeof EXTENSION_FEATURES;
@@ -162,6 +173,11 @@ export const MADE_BY_NEW: Readonly<Partial<Record<Extension, readonly ExtensionF
   'fstring-specs': ['f-string !a', 'f-string format spec'],
   'wide-boundaries': ['1024 or 1025', 'chr(255)', 'chr(256)', "b'\\x80'", "float('-0.0')"],
   'init-calls': ['x = make(a)', "M's __init__ counts its argument"],
+  formatting: [
+    "'%r|%s%%' % (a, a)", "'%d' % n", "'abc' % l", "('%s' % (a,)) is a", "'{:>6}|{:<6}|{:*^9}'.format(a, a, a)",
+    "'{0}{0}|{1}-{0}|{0!r:*^9}'.format(a, b)", "'{:.2}'.format(s)", "'{:3}'.format(s) is s", "'{:=8}'.format(n)",
+  ],
+  'display-compare': ['a == display', 'a in display'],
   // Features the generator added to older extensions for rules no program reached.
   sets: ['set display of three constants'],
   builtins: ['hash((x, y))'],
@@ -173,11 +189,13 @@ export const MADE_BY_NEW: Readonly<Partial<Record<Extension, readonly ExtensionF
  * With the other switched off, these make them still; switched off for a gap, they need a look.
  */
 export const ALSO_MADE_BY: Readonly<Partial<Record<Extension, readonly Extension[]>>> = {
-  sets: ['raising', 'memory-reuse', 'builtin-calls', 'more-methods'],
+  sets: ['raising', 'memory-reuse', 'builtin-calls', 'more-methods', 'display-compare'],
   slices: ['slice-forms'],
   'reverse-slices': ['slice-forms'],
   scopes: ['callables', 'more-cycles', 'function-bodies'],
   classes: ['class-variety', 'more-cycles', 'memory-reuse', 'raising', 'instance-dicts'],
   'list-methods': ['raising', 'more-methods'],
   'wide-boundaries': ['builtin-calls'],
+  comparisons: ['display-compare'],
+  arithmetic: ['formatting'],
 };

@@ -120,6 +120,15 @@ export const EXTENSIONS = [
    * run twice or more (3.13's CALL_ALLOC_AND_ENTER_INIT from its second run).
    */
   'init-calls',
+  /**
+   * The text formatting makes, observed: `'%r|%s%%' % (a, a)`, `'%d' % n`, `'abc' % l` (a lone
+   * mapping), `('%s' % (a,)) is a`; `'{:>6}|{:<6}|{:*^9}'.format(a, a, a)`,
+   * `'{0}{0}|{1}-{0}|{0!r:*^9}'.format(a, b)`, `'{:.2}'.format(s)`, `'{:=8}'.format(n)`,
+   * `'{:3}'.format(s) is s`.
+   */
+  'formatting',
+  /** A bound object compared with a display of constants: `a == [1, 257, 'a']`, `a != {'k': 257}`, `a in (257, 'a')`, `a not in {1, 'a'}`, `a == ()`. */
+  'display-compare',
 ] as const;
 
 export type Extension = (typeof EXTENSIONS)[number];
@@ -174,9 +183,13 @@ export function enabledSet(extensions: readonly Extension[], focus: readonly Ext
   return Object.assign(new Set(extensions), { focus: new Set(focus) });
 }
 
-/** `fc.oneof` over the branches whose extension is on. */
-export function choose<T>(enabled: Enabled, branches: Branch<T>[]): fc.Arbitrary<T> {
+/**
+ * `fc.oneof` over the branches whose extension is on. With `crossShrink`, shrinking a value of any
+ * branch first tries a value of the first branch (fast-check's withCrossShrink), so the first
+ * branch should hold the simplest values.
+ */
+export function choose<T>(enabled: Enabled, branches: Branch<T>[], options: { crossShrink?: boolean } = {}): fc.Arbitrary<T> {
   const on = branches.filter((b) => b.needs === undefined || isOn(enabled, b.needs));
   const boost = (b: Branch<T>): number => (b.needs !== undefined && enabled.focus?.has(b.needs) === true ? FOCUS_BOOST : 1);
-  return fc.oneof(...on.map((b) => ({ weight: b.weight * boost(b), arbitrary: b.arbitrary })));
+  return fc.oneof({ withCrossShrink: options.crossShrink === true }, ...on.map((b) => ({ weight: b.weight * boost(b), arbitrary: b.arbitrary })));
 }

@@ -1,12 +1,13 @@
 // The observations the extensions add, as weighted branches of `observationSpecArb`.
 import fc from 'fast-check';
-import type { FreshKind, ObservationSpec } from '../build/extendedPlan.ts';
+import type { DisplayForm, FreshKind, ObservationSpec } from '../build/extendedPlan.ts';
 import type { Branch } from './extensions.ts';
 import { moreSliceFormArb } from './moreValueSpec.ts';
 import { pickArb } from './picks.ts';
 
 type Obs = ObservationSpec;
 const FRESH: readonly FreshKind[] = ['float', 'tuple', 'dict', 'method', 'set', 'int', 'bytes'];
+const DISPLAYS: readonly DisplayForm[] = ['list', 'tuple', 'nested-tuple', 'dict', 'set', 'empty-list', 'empty-tuple', 'empty-dict'];
 
 export function moreObservationBranches(): Branch<Obs>[] {
   return [
@@ -46,5 +47,13 @@ export function moreObservationBranches(): Branch<Obs>[] {
         .map((r): Obs => ({ kind: 'query-more', ...r })),
     },
     { weight: 2, needs: 'builtins', arbitrary: fc.record({ a: pickArb(), b: pickArb() }).map((r): Obs => ({ kind: 'hash-tuple', ...r })) },
+    { weight: 2, needs: 'formatting', arbitrary: pickArb().map((a): Obs => ({ kind: 'printf-obs', a })) },
+    { weight: 2, needs: 'formatting', arbitrary: fc.record({ a: pickArb(), b: pickArb() }).map((r): Obs => ({ kind: 'format-obs', ...r })) },
+    {
+      weight: 1,
+      needs: 'display-compare',
+      arbitrary: fc.record({ op: fc.constantFrom('==' as const, '!=' as const, 'in' as const, 'not in' as const), display: fc.constantFrom(...DISPLAYS), a: pickArb() })
+        .map((r): Obs => ({ kind: 'display-compare', ...r })),
+    },
   ];
 }

@@ -54,7 +54,7 @@ export function observationSpecArb(enabled: Enabled): fc.Arbitrary<ObservationSp
     { weight: 1, needs: 'list-methods', arbitrary: two('count') },
     { weight: 2, needs: 'classes', arbitrary: one('method-call') },
     { weight: 1, needs: 'underscore', arbitrary: one('underscore-is') },
-    { weight: 1, needs: 'underscore-refcount', arbitrary: bare('underscore-refcount') },
+    { weight: 3, needs: 'underscore-refcount', arbitrary: bare('underscore-refcount') },
     ...moreObservationBranches(),
   ]);
 }

@@ -199,7 +199,32 @@ export type MoreObservationSpec =
    * `hash(t)` of a bound tuple of hashable items (when `a` is even and one is bound), else
    * `hash((x, y))` of a tuple made there of hashable names (or `1`, `'a'` where none is bound).
    */
-  | { kind: 'hash-tuple'; a: Pick; b: Pick };
+  | { kind: 'hash-tuple'; a: Pick; b: Pick }
+  /** The texts `%` makes of a bound object, every form it takes in one tuple (formatted.ts). */
+  | { kind: 'printf-obs'; a: Pick }
+  /** The texts `str.format` makes of a bound object (and another), every form it takes in one tuple. */
+  | { kind: 'format-obs'; a: Pick; b: Pick }
+  /** A bound object compared with a display of constants: `a == [1, 257, 'a']`, `a in {1, 'a'}`. */
+  | { kind: 'display-compare'; op: '==' | '!=' | 'in' | 'not in'; display: DisplayForm; a: Pick };
+
+/**
+ * `%` with the conversions the model follows (Objects/unicodeobject.c PyUnicode_Format): of any
+ * printable object `text` (%r, %s and %% in one string) and `same` (is the result the operand?);
+ * of ints `int-d`; of a dict, list or bytes `mapping` (a lone mapping argument that no conversion
+ * uses). An observation shows every form its object takes, so that each comes often.
+ */
+export type PrintfForm = 'text' | 'same' | 'int-d' | 'mapping';
+
+/**
+ * `str.format` fields with the specs the model follows (fill, alignment, width, a str's precision):
+ * `aligned` (right, left and filled centre) of numbers and strs; `fields` (a repeated field, fields
+ * swapped, a centred repr) of any printable object; of strs `str-precision` and `same-width`
+ * (`'{:3}'.format(s) is s`: written whole when it fits); of numbers `sign-aware` (`'{:=8}'`).
+ */
+export type FormatForm = 'aligned' | 'fields' | 'str-precision' | 'same-width' | 'sign-aware';
+
+/** The displays of constants a bound object is compared with. */
+export type DisplayForm = 'list' | 'tuple' | 'nested-tuple' | 'dict' | 'set' | 'empty-list' | 'empty-tuple' | 'empty-dict';
 
 export type ObservationSpec = Core.ObservationSpec | MoreObservationSpec;
 

@@ -4,6 +4,8 @@
 import type { Expr } from '../../language/ast.ts';
 import type { FreshKind, MoreObservationSpec, ObservationSpec } from './extendedPlan.ts';
 import { hasGet, useGet } from './callValues.ts';
+import { displayCompare } from './displayCompare.ts';
+import { formatTexts, printfTexts } from './formatted.ts';
 import { observeDict } from './instanceDicts.ts';
 import { anyObject, isKind, KEPT_ID_NAME, type Heap, type SymObject } from './heap.ts';
 import { attr, call, compare, int, method, moduleCall, name, str, subscript } from './nodes.ts';
@@ -13,6 +15,7 @@ import { observeWeak } from './weakrefs.ts';
 
 const MORE_KINDS: ReadonlySet<string> = new Set<MoreObservationSpec['kind']>([
   'collect-gen', 'fresh-id-more', 'kept-id', 'dict-of', 'kept', 'weak-obs', 'type-is', 'unary-obs', 'slice-more-obs', 'query-more', 'hash-tuple',
+  'printf-obs', 'format-obs', 'display-compare',
 ]);
 
 export const isMoreObservation = (spec: ObservationSpec): spec is MoreObservationSpec => MORE_KINDS.has(spec.kind);
@@ -28,6 +31,8 @@ const idEq = (a: Expr, b: Expr): Expr => compare(call(name('id'), a), '==', call
 export function observeMore(spec: MoreObservationSpec, heap: Heap): Observed | null {
   const bool = (expr: Expr): Observed => ({ expr, result: heap.create('bool') });
   const integer = (expr: Expr): Observed => ({ expr, result: heap.create('int') });
+  const truth = (expr: Expr | null): Observed | null => (expr === null ? null : bool(expr));
+  const tupleOf = (expr: Expr | null): Observed | null => (expr === null ? null : { expr, result: heap.create('tuple') });
   switch (spec.kind) {
     case 'collect-gen':
       heap.uses.add('gc');
@@ -76,6 +81,12 @@ export function observeMore(spec: MoreObservationSpec, heap: Heap): Observed | n
     }
     case 'hash-tuple':
       return integer(tupleHash(spec.a, spec.b, heap));
+    case 'printf-obs':
+      return tupleOf(printfTexts(spec.a, heap));
+    case 'format-obs':
+      return tupleOf(formatTexts(spec.a, spec.b, heap));
+    case 'display-compare':
+      return truth(displayCompare(spec.op, spec.display, spec.a, heap));
   }
 }
 

@@ -63,12 +63,12 @@ vi.mock('../../model/dealloc.ts', async (importOriginal) => {
 
 /**
  * One campaign for every bug: a fixed seed and few runs. How soon a bug shows depends on the seed:
- * with this one the five show at runs 34, 2, 193, 113 and 20. Of seeds 1 to 30, 13 show all five
- * within 300 runs (the collector's bug is the rarest: 20 of the 30), and with 4 of those (18, 20,
- * 21, 22) each also shrinks to its smallest program; with others shrinking may stop at a larger
- * one, such as the observation inside a function that is called.
+ * with this one the five show at runs 56, 4, 7, 253 and 9. How far shrinking goes depends on it
+ * too: of seeds 1 to 150, 5 (2, 8, 112, 119, 135) show all five within 300 runs and shrink each to its
+ * smallest program; with others shrinking may stop at a larger one, such as an instance of a
+ * class with a finalizer where a list would do, or the observation inside a called function.
  */
-const SEED = 20;
+const SEED = 8;
 const RUNS = 300;
 
 interface Expected {

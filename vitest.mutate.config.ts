@@ -9,7 +9,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['model/**/*.test.ts', 'cases/cases.test.ts', 'cases/declines.test.ts', 'cases/corpus/*.test.ts'],
+    include: ['model/**/*.test.ts', 'cases/cases.test.ts', 'cases/declines.test.ts', 'cases/explanations.test.ts', 'cases/corpus/*.test.ts'],
     // predict.test.ts runs the rule examples on interpreters: left out.
     exclude: ['model/predict.test.ts', 'node_modules/**'],
     testNamePattern: '^(?!each case on )',

@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { declinesOf, writeCaseDeclines } from '../cases/case-declines.ts';
+import { explanationsOf, writeCaseExplanations } from '../cases/case-explanations.ts';
 import { checkAgainstModel, checkAgainstOracle, describeDivergence, type ModelCheck, type OracleCheck } from '../cases/check.ts';
 import { loadCases, type Case } from '../cases/load.ts';
 import { profileFor, ProfileError, type Profile } from '../model/profile.ts';
@@ -77,7 +78,10 @@ export async function casesCommand(args: readonly string[], io: Io): Promise<num
   return failures > 0 || errors.length > 0 ? 1 : 0;
 }
 
-/** `--write-declines`: the ratchet's list (cases/declined.json) from the model as it is. */
+/**
+ * `--write-declines`: the ratchet's list (cases/declined.json) and the kept explanations
+ * (cases/explained.json) from the model as it is.
+ */
 function writeDeclines(positionals: readonly string[], record: boolean, io: Io): number {
   if (record) throw new UsageError('--write-declines takes the model as it is: record first, then write the declines');
   if (positionals.length > 0) throw new UsageError("--write-declines covers the project's whole cases/ folder and takes no PATH");
@@ -88,6 +92,9 @@ function writeDeclines(positionals: readonly string[], record: boolean, io: Io):
   writeCaseDeclines(file, declines);
   const count = Object.values(declines).flatMap((byProfile) => Object.values(byProfile)).reduce((n, ps) => n + ps.length, 0);
   io.out(`${file}: the model may decline ${count} observation${count === 1 ? '' : 's'} in ${Object.keys(declines).length} of ${cases.length} cases\n`);
+  const explained = join(DEFAULT_CASES_DIR, 'explained.json');
+  writeCaseExplanations(explained, explanationsOf(cases, DEFAULT_CASES_DIR));
+  io.out(`${explained}: the model's explanation of the ${cases.length} cases\n`);
   return 0;
 }
 

@@ -141,7 +141,9 @@ With --record, runs every case on the interpreters (default: all available) and 
 case's expect: list from what they observed, printing what changed per file. Entries for versions
 not at hand are kept; nothing is written that no interpreter observed.
 With --write-declines, rewrites cases/declined.json, the observations of the project's cases the
-model may decline (npm test fails on any other decline), from the model as it is.
+model may decline (npm test fails on any other decline), and cases/explained.json, the rules that
+decide each observation and why the model stops (npm test fails on any change), from the model as
+it is.
 ${ORACLE}
 Exit status: 0 all pass (or all recorded), 1 a failure, a problem or a bad case file, 2 a usage error.
 `;

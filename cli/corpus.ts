@@ -12,6 +12,7 @@ import type { RunResult } from '../oracle/types.ts';
 import { programArb } from '../properties/arbitraries/program.ts';
 import { checkCorpusPrograms, describeCorpusFailure } from '../cases/corpus/check-corpus.ts';
 import { describeDecline, newDeclines, readDeclines, writeDeclines } from '../cases/corpus/declines-file.ts';
+import { changedExplanations, describeChangedExplanation, readExplanations, writeExplanations } from '../cases/corpus/explanations-file.ts';
 import { CorpusFileError, loadPrograms, readCorpus, writeCorpus, type Corpus, type CorpusProgram, type RecordedInterpreter } from '../cases/corpus/corpus-file.ts';
 import { UsageError } from './errors.ts';
 import type { Io } from './io.ts';
@@ -24,6 +25,11 @@ export const DEFAULT_CORPUS = fileURLToPath(new URL('../cases/corpus/recorded.js
 export function declinesFileOf(corpusFile: string): string {
   const name = basename(corpusFile);
   return join(dirname(corpusFile), name === 'recorded.json' ? 'declined.json' : `${name.replace(/\.json$/, '')}.declined.json`);
+}
+/** The kept explanations of a corpus: beside it, `explained.json` for `recorded.json`. */
+export function explanationsFileOf(corpusFile: string): string {
+  const name = basename(corpusFile);
+  return join(dirname(corpusFile), name === 'recorded.json' ? 'explained.json' : `${name.replace(/\.json$/, '')}.explained.json`);
 }
 const DEFAULT_RUNS = 3000;
 const DEFAULT_SEED = 2026;
@@ -64,16 +70,25 @@ function check(file: string, write: boolean, io: Io): number {
     for (const f of result.failures.slice(0, 20)) io.out(`\n${describeCorpusFailure(f, file)}\n`);
     if (result.failures.length > 20) io.out(`\n... and ${result.failures.length - 20} more\n`);
     const declinesFile = declinesFileOf(file);
+    const explanationsFile = explanationsFileOf(file);
     if (write) {
       writeDeclines(declinesFile, result.declines);
       io.out(`wrote the ${result.declines.length} declines the model makes to ${declinesFile}\n`);
+      writeExplanations(explanationsFile, result.explanations);
+      io.out(`wrote the model's explanations of the ${result.explanations.size} programs to ${explanationsFile}\n`);
       return result.failures.length === 0 ? 0 : 1;
     }
-    if (!existsSync(declinesFile)) return result.failures.length === 0 ? 0 : 1;
+    let changed: number[] = [];
+    if (existsSync(explanationsFile)) {
+      changed = changedExplanations(result.explanations, readExplanations(explanationsFile, (message) => new CorpusFileError(message)));
+      if (changed.length > 0) io.out(`\n${changed.length} programs the model explains differently from ${explanationsFile} (--write-declines keeps the new explanations):\n`);
+      for (const i of changed.slice(0, 20)) io.out(`${describeChangedExplanation(i, programs[i]!.source)}\n`);
+    }
+    if (!existsSync(declinesFile)) return result.failures.length === 0 && changed.length === 0 ? 0 : 1;
     const lost = newDeclines(result.declines, readDeclines(declinesFile));
     if (lost.length > 0) io.out(`\n${lost.length} observations declined that ${declinesFile} does not allow (the model predicted them before):\n`);
     for (const d of lost.slice(0, 20)) io.out(`${describeDecline(d, programs[d.index]!.source)}\n`);
-    return result.failures.length === 0 && lost.length === 0 ? 0 : 1;
+    return result.failures.length === 0 && lost.length === 0 && changed.length === 0 ? 0 : 1;
   } catch (e) {
     if (e instanceof CorpusFileError || e instanceof ProfileError) throw new UsageError(e.message);
     throw e;

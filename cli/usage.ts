@@ -160,7 +160,9 @@ programs and, per program, each interpreter's observations. Programs that did no
 out. The model plays no part in recording.
 The declines the model may make are listed beside the corpus (declined.json): a declined
 observation not listed is a failure too, since the model predicted it before. After a change that
-lets the model predict more, --write-declines rewrites that list from the model as it is.
+lets the model predict more, --write-declines rewrites that list from the model as it is, and
+the digests of its explanations beside it (explained.json: the rules credited for each observation
+and why the model stops; a program explained differently is a failure too).
 ${ORACLE}
 Exit status: 0 the model agrees (or all recorded), 1 a divergence or a recording problem, 2 a usage
 error (a malformed corpus file names the entry that is wrong).

@@ -6,6 +6,7 @@ import { profileFor, type Profile } from '../../model/profile.ts';
 import { predictSafely, type Predicted, type Predictor } from '../../properties/checkProgram.ts';
 import { compare, type Divergence } from '../../properties/compare.ts';
 import type { LoadedProgram, RecordedInterpreter } from './corpus-file.ts';
+import { explanationDigest } from './explanations-file.ts';
 
 export interface CorpusFailure {
   /** The program's place in the corpus (0-based). */
@@ -34,6 +35,8 @@ export interface CorpusCheck {
   declined: number;
   failures: CorpusFailure[];
   declines: CorpusDecline[];
+  /** Program index -> digest of the model's explanations of it (explanations-file.ts). */
+  explanations: Map<number, string>;
 }
 
 export function checkCorpusPrograms(
@@ -41,12 +44,16 @@ export function checkCorpusPrograms(
   interpreters: Readonly<Record<string, RecordedInterpreter>>,
   predict: Predictor = predictDetailed,
 ): CorpusCheck {
-  const check: CorpusCheck = { compared: 0, agreed: 0, declined: 0, failures: [], declines: [] };
+  const check: CorpusCheck = { compared: 0, agreed: 0, declined: 0, failures: [], declines: [], explanations: new Map() };
   const profiles = new Map<string, Profile>();
+  const keys = new Map<Profile, string>();
   const profileOf = (i: RecordedInterpreter): Profile => {
     const key = `${i.version}/${i.bits}/${i.kind}`;
     let profile = profiles.get(key);
-    if (profile === undefined) profiles.set(key, (profile = profileFor(i.version, i.bits, i.kind)));
+    if (profile === undefined) {
+      profiles.set(key, (profile = profileFor(i.version, i.bits, i.kind)));
+      keys.set(profile, key);
+    }
     return profile;
   };
   for (const p of programs) {
@@ -80,6 +87,7 @@ export function checkCorpusPrograms(
         }
       }
     }
+    check.explanations.set(p.index, explanationDigest(new Map([...predictions].map(([profile, predicted]) => [keys.get(profile)!, predicted]))));
   }
   return check;
 }

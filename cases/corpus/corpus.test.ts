@@ -4,15 +4,17 @@
 // The programs are checked in slices, one test each: a mutant then runs only the slices whose
 // programs reach the mutated code (StrykerJS's per-test coverage), and a failure names its slice.
 import { describe, expect, test } from 'vitest';
-import { declinesFileOf, DEFAULT_CORPUS } from '../../cli/corpus.ts';
+import { declinesFileOf, DEFAULT_CORPUS, explanationsFileOf } from '../../cli/corpus.ts';
 import { checkCorpusPrograms, describeCorpusFailure } from './check-corpus.ts';
 import { loadPrograms, readCorpus, type LoadedProgram } from './corpus-file.ts';
 import { describeDecline, newDeclines, readDeclines } from './declines-file.ts';
+import { changedExplanations, describeChangedExplanation, readExplanations } from './explanations-file.ts';
 
 const SLICE = 50;
 const corpus = readCorpus(DEFAULT_CORPUS);
 const programs = loadPrograms(corpus, DEFAULT_CORPUS);
 const allowed = readDeclines(declinesFileOf(DEFAULT_CORPUS));
+const explained = readExplanations(explanationsFileOf(DEFAULT_CORPUS), (message) => new Error(message));
 const slices: [string, LoadedProgram[]][] = [];
 for (let i = 0; i < programs.length; i += SLICE) slices.push([`programs ${i}-${Math.min(i + SLICE, programs.length) - 1}`, programs.slice(i, i + SLICE)]);
 
@@ -30,5 +32,7 @@ describe('the model agrees with every recorded observation', () => {
     // Declining never contradicts CPython, so a model that forgot a rule would pass the line above:
     // what it declines must stay within what it declined when the list was written.
     expect(newDeclines(check.declines, allowed).map((d) => describeDecline(d, programs[d.index]!.source))).toEqual([]);
+    // Nor may the rules it credits, or its reasons to stop, change unseen: reports name them.
+    expect(changedExplanations(check.explanations, explained).map((i) => describeChangedExplanation(i, programs[i]!.source))).toEqual([]);
   });
 });

@@ -34,6 +34,6 @@ const valid = t.killed + t.timeout + t.survived + t.noCoverage;
 // The normal approximation of a proportion's standard error; mutants on one line are not
 // independent, so this understates the error somewhat.
 const se = valid === 0 ? 0 : 100 * Math.sqrt((t.score! / 100) * (1 - t.score! / 100) / valid);
-const markdown = `Mutation score of a ${Math.round(rate * 100)}% sample of model/'s lines (seed ${seed}, ${ranges.length} lines, ${valid} mutants): **${t.score?.toFixed(1) ?? '-'}%** ± ${(1.96 * se).toFixed(1)} (95%)\n\n${summaryToMarkdown(summary)}`;
+const markdown = `Mutation score of a ${Math.round(rate * 100)}% sample of model/'s lines (seed ${seed}, ${ranges.length} lines, ${valid} mutants): **${t.score?.toFixed(1) ?? '-'}%** ± ${(1.96 * se).toFixed(1)} (95%); ${summary.withoutMessages.score?.toFixed(1) ?? '-'}% without the ${summary.withoutMessages.excluded} that change only a message\n\n${summaryToMarkdown(summary)}`;
 writeFileSync(join(dir, `sample-${rate}-${seed}.md`), markdown);
 process.stdout.write(`\n${markdown}`);

@@ -31,7 +31,7 @@ export function explanationsFileOf(corpusFile: string): string {
   const name = basename(corpusFile);
   return join(dirname(corpusFile), name === 'recorded.json' ? 'explained.json' : `${name.replace(/\.json$/, '')}.explained.json`);
 }
-const DEFAULT_RUNS = 3000;
+const DEFAULT_RUNS = 5000;
 const DEFAULT_SEED = 2026;
 /** Programs per oracle call: one answer stays small, and a lost worker loses little. */
 const CHUNK = 250;

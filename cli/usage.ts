@@ -154,7 +154,7 @@ const corpus = `usage: cmm corpus [--write-declines] [FILE]
 Checks the model against the recorded corpus (default: cases/corpus/recorded.json): generated
 programs and what real CPythons observed running them. No interpreter is run; the model, for the
 profile of each recorded interpreter, must agree with every observation or decline it.
-With --record, generates N programs (default 3000) with the campaign's generator from seed S
+With --record, generates N programs (default 5000) with the campaign's generator from seed S
 (default 2026), runs them on the interpreters (default: all available) and writes FILE anew: the
 programs and, per program, each interpreter's observations. Programs that did not finish are left
 out. The model plays no part in recording.

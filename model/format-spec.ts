@@ -237,12 +237,11 @@ export function strFormat(rt: Runtime, template: PyObj, args: PyObj[], reprOf: (
     }
   });
   if (kept === 'temporary') {
-    // A str some __format__ or conversion made: CPython may share it (str(True) is a static str).
-    const o = newStr(rt, text);
-    if (o.rcExact) {
-      o.identityUnknown = true;
-      o.rcExact = false;
-    }
+    // A str some __format__ or conversion made, written whole: CPython may share it (str(True) is
+    // a static str) or not (str(1) is new, never the shared one-character str), so not looked up.
+    const o = rt.alloc({ kind: 'str', value: text, interned: false });
+    o.identityUnknown = true;
+    o.rcExact = false;
     return o;
   }
   if (kept !== null) return rt.incref(kept);

@@ -3,6 +3,7 @@
 // float(x) return x itself when x already has exactly that type; int('257') and str(5) make new
 // objects (small ints excepted); len() and ord() produce ints (small ones shared); chr(i) is the
 // shared one-character string below 256.
+import { numericText } from '../numeric-text.ts';
 import type { Expr } from '../../language/ast.ts';
 import type { PyObj } from '../objects.ts';
 import { typeName } from '../objects.ts';
@@ -55,8 +56,9 @@ export function iterate(rt: Runtime, o: PyObj, consumer: Consumer = 'iterator'):
 }
 
 function parseIntText(text: string): bigint {
-  const t = text.trim().replace(/_/g, '');
-  if (!/^[+-]?\d+$/.test(t) || /__|^_|_$/.test(text.trim())) {
+  const stripped = numericText(text);
+  const t = stripped.replace(/_/g, '');
+  if (!/^[+-]?\d+$/.test(t) || /__|^_|_$/.test(stripped)) {
     throw new PyException('ValueError', `invalid literal for int() with base 10: ${reprOrQ(text)}`);
   }
   return BigInt(t);
@@ -77,7 +79,7 @@ function toInt(rt: Runtime, x: PyObj): PyObj {
   if (p.kind === 'str') {
     const value = parseIntText(p.value);
     const made = newInt(rt, value);
-    const digits = /^\s*[+-]?([1-9]\d*)\s*$/.exec(p.value);
+    const digits = /^[+-]?([1-9]\d*)$/.exec(numericText(p.value));
     if (digits && !isSmallInt(rt.profile, value) && made.payload.kind === 'int') made.payload.parsedDigits = digits[1]!.length;
     return made;
   }
@@ -96,7 +98,7 @@ function toFloat(rt: Runtime, x: PyObj): PyObj {
   const n = asNum(x);
   if (n) return newFloat(rt, n.t === 'int' ? Number(n.v) : n.v);
   if (p.kind === 'str') {
-    const t = p.value.trim().toLowerCase();
+    const t = numericText(p.value).toLowerCase();
     if (DECIMAL_FLOAT.test(t)) return newFloat(rt, Number(t.replaceAll('_', '')));
     if (/^[+-]?(inf|infinity)$/.test(t)) return newFloat(rt, t.startsWith('-') ? -Infinity : Infinity);
     if (/^[+-]?nan$/.test(t)) return newFloat(rt, NaN);
@@ -115,9 +117,19 @@ function toStr(rt: Runtime, x: PyObj): PyObj {
   if (x.payload.kind === 'str') return rt.incref(x);
   const text = reprOf(x);
   if (text === null) giveUp('str() of an object whose text shows an address');
+  return madeText(rt, x, text);
+}
+
+/**
+ * The str that str() or repr() of a non-str object returns: an int's is always new
+ * (Objects/longobject.c long_to_decimal_string_internal fills a str of its own, never the shared
+ * one-character one); other types may hand out a str they keep (bool_repr, none_repr), so its
+ * identity is unknown. repr() of a str adds quotes: a new str of two characters or more.
+ */
+function madeText(rt: Runtime, x: PyObj, text: string): PyObj {
   if (x.payload.kind === 'int') return rt.alloc({ kind: 'str', value: text, interned: false });
   const s = newStr(rt, text);
-  if (s.rcExact) {
+  if (x.payload.kind !== 'str' && s.rcExact) {
     s.identityUnknown = true;
     s.rcExact = false;
   }
@@ -187,7 +199,7 @@ export function callBuiltin(rt: Runtime, frame: Frame | null, name: string, args
       arity('repr', args, 1, 1);
       const r = reprOf(args[0]);
       if (r === null) giveUp('the repr of an object that shows an address');
-      return newStr(rt, r);
+      return madeText(rt, args[0], r);
     }
     case 'hash': {
       arity('hash', args, 1, 1);

@@ -67,7 +67,9 @@ describe.skipIf(!build)(`the embedded oracle's processes, on ${label}`, () => {
     const pids: Array<number | undefined> = [];
     const results = [];
     for (const source of ['1\nimport os\nos._exit(3)', "x = 'y' * (1 << 25)\nx\nx\nx", 'x = bytearray(300_000_000)\nlen(x)', '4']) {
-      const [result] = await oracle.run([{ source, mode: 'module' }]);
+      // What is checked is the output limit and the memory, not time: on a loaded machine making
+      // 64 MiB of text can take longer than the default limit of 5 s.
+      const [result] = await oracle.run([{ source, mode: 'module', timeoutMs: 60_000 }]);
       results.push(result);
       pids.push(oracle.pid);
     }

@@ -131,7 +131,10 @@ export type NameKind = 'fast' | 'cell' | 'global' | 'name';
 /** How code in `scope` reaches `name` (LOAD_FAST, LOAD_DEREF, LOAD_GLOBAL or LOAD_NAME). */
 export function nameKind(scope: Scope, name: string): NameKind {
   if (scope.kind === 'module') return 'name';
-  if (scope.kind === 'class') return scope.frees.has(name) ? 'cell' : 'name';
+  // A class body's own names are LOAD_NAME/STORE_NAME even when a method closes over an enclosing
+  // function's variable of the same name (symtable.c DEF_FREE_CLASS, compile.c compiler_nameop):
+  // the cell only passes through to the method.
+  if (scope.kind === 'class') return scope.frees.has(name) && !scope.bound.has(name) ? 'cell' : 'name';
   if (scope.declaredGlobal.has(name)) return 'global';
   if (scope.cells.has(name) || scope.frees.has(name)) return 'cell';
   if (scope.bound.has(name)) return 'fast';

@@ -7,11 +7,11 @@
 // compares the model with the kept explanations; `cmm cases --write-declines` rewrites them with
 // the declines, and the diff shows what changed. Only the model's words are kept here, never an
 // observation: the expectations remain CPython's.
-import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { predictDetailed } from '../model/predict.ts';
 import type { RuleId } from '../model/rules.ts';
 import type { Case } from './case.ts';
+import { readKeptEntries, writeKeptEntries } from './kept-file.ts';
 import { profileLabel, profilesListedIn } from './listed-profiles.ts';
 
 export interface Explanation {
@@ -71,14 +71,7 @@ export function explanationChanges(now: CaseExplanations, kept: CaseExplanations
 }
 
 export function readCaseExplanations(file: string): CaseExplanations {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new CaseExplanationsError(`${file}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  const explained = typeof data === 'object' && data !== null ? (data as { explained?: unknown }).explained : undefined;
-  if (typeof explained !== 'object' || explained === null) throw new CaseExplanationsError(`${file}: explained: must be an object`);
+  const explained = readKeptEntries(file, 'explained', (message) => new CaseExplanationsError(message));
   for (const [name, byProfile] of Object.entries(explained)) {
     const ok = typeof byProfile === 'object' && byProfile !== null && Object.values(byProfile).every(isExplanation);
     if (!ok) throw new CaseExplanationsError(`${file}: explained["${name}"]: must map each profile to {"because": [[rule, ...], ...], "stopped"?: reason}`);
@@ -96,6 +89,5 @@ function isExplanation(v: unknown): boolean {
 /** One case per line, so that a diff shows which cases' explanations changed. */
 export function writeCaseExplanations(file: string, explained: CaseExplanations): void {
   const about = "The model's explanation of each case (case file, profile: the rules that decided each observation, why it stopped): see case-explanations.ts. Rewritten by 'cmm cases --write-declines'.";
-  const lines = Object.keys(explained).sort().map((name) => `${JSON.stringify(name)}: ${JSON.stringify(explained[name])}`);
-  writeFileSync(file, `{\n"about": ${JSON.stringify(about)},\n"explained": {\n${lines.join(',\n')}\n}\n}\n`);
+  writeKeptEntries(file, about, 'explained', Object.keys(explained).sort().map((name) => [name, explained[name]] as const));
 }

@@ -5,8 +5,8 @@
 // keeps a digest of its explanations: a change shows which programs it touches, and `cmm explain`
 // on one of them shows what the model says now. `cmm corpus --write-declines` rewrites the file.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
 import type { DetailedPrediction } from '../../model/predict.ts';
+import { readKeptEntries, writeKeptEntries } from '../kept-file.ts';
 
 /** Program index -> digest of its explanations. */
 export type KeptExplanations = Record<string, string>;
@@ -25,14 +25,7 @@ export function explanationDigest(byProfile: ReadonlyMap<string, { prediction: D
 }
 
 export function readExplanations(file: string, fail: (message: string) => Error): KeptExplanations {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw fail(`${file}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  const explained = typeof data === 'object' && data !== null ? (data as { explained?: unknown }).explained : undefined;
-  if (typeof explained !== 'object' || explained === null) throw fail(`${file}: explained: must be an object`);
+  const explained = readKeptEntries(file, 'explained', fail);
   for (const [index, digest] of Object.entries(explained)) {
     if (typeof digest !== 'string' || !/^[0-9a-f]{16}$/.test(digest)) throw fail(`${file}: explained["${index}"]: must be a digest of 16 hex digits`);
   }
@@ -41,8 +34,7 @@ export function readExplanations(file: string, fail: (message: string) => Error)
 
 export function writeExplanations(file: string, digests: ReadonlyMap<number, string>): void {
   const about = "Digests of the model's explanations of each program of the corpus (the rules that decided each observation, why it stopped, per profile): see explanations-file.ts. Rewritten by 'cmm corpus --write-declines'.";
-  const lines = [...digests.entries()].sort(([a], [b]) => a - b).map(([i, d]) => `"${i}": "${d}"`);
-  writeFileSync(file, `{\n"about": ${JSON.stringify(about)},\n"explained": {\n${lines.join(',\n')}\n}\n}\n`);
+  writeKeptEntries(file, about, 'explained', [...digests.entries()].sort(([a], [b]) => a - b).map(([i, d]) => [String(i), d] as const));
 }
 
 /** The programs whose explanations differ from the kept ones (or were never kept). */

@@ -62,9 +62,9 @@ function fromFreeList(first: PyObj, second: PyObj, heap: readonly PyObj[]): bool
   return true;
 }
 
+/** Whether `b` got `a`'s block or the other way round; sameAddress has ruled out overlapping lives. */
 function reusedAddress(a: PyObj, b: PyObj, rule: ReuseRule, heap: readonly PyObj[]): boolean | null {
   const [first, second] = a.allocatedAt < b.allocatedAt ? [a, b] : [b, a];
-  if (first.alive) return false;
   if (fromFreeList(first, second, heap)) return true;
   if (second.allocatedAt !== first.freedAt + 1) return false;
   const p = first.payload;

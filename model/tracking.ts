@@ -49,7 +49,7 @@ export function trackedAtCreation(rt: Runtime, o: PyObj, untrackedIfAtomic = fal
     // one, is tracked (measured on 3.14.2 and 3.15.0rc1: (a, None) with a = (1, 'a'), (x, ())).
     return o.payload.items.some((i) => i.payload.kind === 'tuple' || isGcType(i));
   }
-  if (isGcType(o)) rt.fire('gc-tracked-at-creation');
+  rt.fire('gc-tracked-at-creation');
   return isGcType(o);
 }
 

@@ -13,6 +13,7 @@ import { dictInsertTracking, trackedAtCreation } from '../tracking.ts';
 import { newStr } from '../strings.ts';
 import { MODULE_FUNCTIONS, type ModuleName } from '../../language/ast.ts';
 import { internedName } from './interned-names.ts';
+import measured from './builtin-attribute-names.json' with { type: 'json' };
 
 /** The instance's __dict__ object, made on first need (it takes over the attribute references). */
 export function instanceDict(rt: Runtime, o: PyObj): PyObj {
@@ -105,6 +106,7 @@ export function getAttribute(rt: Runtime, o: PyObj, name: string): PyObj {
       if (name === '__dict__') giveUp('a class __dict__ (a mappingproxy)');
       const c = classLookup(p.cls, name);
       if (c) return rt.incref(c);
+      if (name === 'mro') giveUp('type.mro of a class');
       break;
     }
     case 'module': {
@@ -115,18 +117,28 @@ export function getAttribute(rt: Runtime, o: PyObj, name: string): PyObj {
       if (fns && fns.includes(name)) return builtinFunction(rt, `${p.name}.${name}`);
       break;
     }
+    case 'type':
+      // list.append is a method descriptor (Objects/descrobject.c), which the model does not make.
+      if (builtinTypeHas(p.name, name)) giveUp(`${p.name}.${name}, a method of a built-in type looked up on the type`);
+      if (surelyMissing(name)) break;
+      giveUp(`the attribute ${name} of the type ${p.name} (the model knows only some of its methods)`);
     default:
-      if (name === '__dict__') break;
-      return boundBuiltinMethod(rt, o, name);
+      if (hasBuiltinMethod(o, name)) return boundBuiltinMethod(rt, o, name);
+      if (builtinTypeHas(typeName(o), name)) giveUp(`the method ${name} of ${typeName(o)} objects, which the model does not make`);
+      if (surelyMissing(name)) break;
+      // A function has a __dict__, and a bound method reads its function's (Objects/classobject.c
+      // method_getattro); the other built-in objects have none.
+      if (name === '__dict__' && p.kind !== 'function' && p.kind !== 'method') break;
+      giveUp(`the attribute ${name} of ${typeName(o)} objects (the model knows only some of their methods)`);
   }
+  // An instance or a class has what it and its class chain hold and the dunder names object and
+  // type define (the case language reads only __dict__ and __name__, decided above) and type.mro;
+  // a built-in object lacks a method name of another type: anything else is missing for sure.
   throw new PyException('AttributeError', `'${typeName(o)}' object has no attribute '${name}'`);
 }
 
 /** `x.append` as a value: a builtin method object bound to x (Objects/methodobject.c). */
 function boundBuiltinMethod(rt: Runtime, o: PyObj, name: string): PyObj {
-  if (!hasBuiltinMethod(o, name)) {
-    throw new PyException('AttributeError', `'${typeName(o)}' object has no attribute '${name}'`);
-  }
   const m = rt.alloc({ kind: 'builtin', name, self: rt.incref(o) });
   rt.track(m);
   return m;
@@ -145,8 +157,37 @@ const METHODS: Record<string, readonly string[]> = {
   tuple: ['index', 'count'],
 };
 
+/**
+ * Methods the built-in types have on some version 3.8-3.15 among the names of METHODS, beyond
+ * those the model makes (measured with dir() on each interpreter): a type lacks every other name
+ * of METHOD_NAMES on every version, so reading one is an AttributeError for sure.
+ */
+const UNMODELED_METHODS: Record<string, readonly string[]> = {
+  bytes: ['capitalize', 'lstrip', 'rstrip', 'title', 'zfill'],
+};
+
+/** Every method name the model makes for some built-in type. */
+export const METHOD_NAMES: ReadonlySet<string> = new Set(Object.values(METHODS).flat());
+
+/** Every attribute name, not a dunder, of some built-in object on some version (measured). */
+const BUILTIN_ATTRIBUTE_NAMES: ReadonlySet<string> = new Set(measured.names);
+
+/**
+ * Whether a built-in object (or type), reading `name` that it does not have among the methods
+ * the model makes, lacks it on every version: a method name of another type (the model knows
+ * which of those names each type has), or a name no built-in object has at all.
+ */
+function surelyMissing(name: string): boolean {
+  return METHOD_NAMES.has(name) || (!BUILTIN_ATTRIBUTE_NAMES.has(name) && !/^__.*__$/.test(name));
+}
+
 export function hasBuiltinMethod(o: PyObj, name: string): boolean {
   return (METHODS[typeName(o)] ?? []).includes(name);
+}
+
+/** Whether the built-in type of that name has a method of that name, made by the model or not. */
+export function builtinTypeHas(type: string, name: string): boolean {
+  return (METHODS[type] ?? []).includes(name) || (UNMODELED_METHODS[type] ?? []).includes(name);
 }
 
 /** Sets an attribute; `value` is borrowed (the object takes a reference of its own). */

@@ -96,7 +96,7 @@ export function dropSetItems(rt: Runtime, p: Payload<'set'>): void {
   for (const i of items) rt.decref(i);
 }
 
-/** A function's defaults, then its closure tuple, which drops the cells (func_clear). */
+/** A function's defaults, its qualified name (up to 3.10), then its closure tuple, which drops the cells (func_clear). */
 export function dropFunctionReferences(rt: Runtime, p: Payload<'function'>): void {
   if (p.defaults) {
     const d = p.defaults;
@@ -104,6 +104,11 @@ export function dropFunctionReferences(rt: Runtime, p: Payload<'function'>): voi
     rt.decref(d);
   }
   p.closure.clear();
+  if (p.qualnameStr) {
+    const q = p.qualnameStr;
+    p.qualnameStr = null;
+    rt.decref(q);
+  }
   if (p.closureTuple) {
     const t = p.closureTuple;
     p.closureTuple = null;

@@ -35,6 +35,8 @@ import type { Scope } from './scope.ts';
 export interface CodeUnit {
   kind: Scope['kind'];
   name: string;
+  /** co_qualname (Python/compile.c compiler_set_qualname): `f.<locals>.g`, `C.m`, or the name. */
+  qualname: string;
   scope: Scope;
   /** co_consts: each distinct object holds one reference from this code object. */
   consts: PyObj[];
@@ -44,12 +46,14 @@ export interface CodeUnit {
   displayConst: Map<Expr, PyObj>;
   /** A function's defaults: the one constant tuple they fold into. */
   defaultsConst: Map<FunctionDef, PyObj>;
+  /** Up to 3.10, the constant each def's MAKE_FUNCTION takes its qualified name from. */
+  qualnameConst: Map<FunctionDef, PyObj>;
   children: Map<Stmt, CodeUnit>;
   /** co_varnames order: parameters, then locals in the order the compiler first meets them. */
   varnames: string[];
   /** References to this code object (its parent's co_consts, functions made from it). */
   refs: number;
-  /** Tuples of the compilation's constants this code object holds as its own (co_varnames...). */
+  /** Objects of the compilation this code object holds besides co_consts: tuples (co_varnames...), and from 3.11 a class body's co_qualname. */
   held: PyObj[];
   /**
    * The keys of every constant its co_consts could hold: those it loads, the items of its
@@ -205,9 +209,9 @@ class UnitBuilder {
   private readonly constVals = new Map<PyObj, ConstVal>();
   readonly unit: CodeUnit;
 
-  constructor(private readonly rt: Runtime, private readonly comp: Compilation, kind: Scope['kind'], name: string, scope: Scope) {
+  constructor(private readonly rt: Runtime, private readonly comp: Compilation, kind: Scope['kind'], name: string, qualname: string, scope: Scope) {
     this.unit = {
-      kind, name, scope, consts: [], constOf: new Map(), displayConst: new Map(), defaultsConst: new Map(),
+      kind, name, qualname, scope, consts: [], constOf: new Map(), displayConst: new Map(), defaultsConst: new Map(), qualnameConst: new Map(),
       children: new Map(), varnames: [...scope.params], refs: 1, held: [], constKeys: new Set(),
     };
   }
@@ -414,15 +418,16 @@ class UnitBuilder {
           for (const d of items) this.load(d, keep ? 1 : 0, true);
           this.unit.defaultsConst.set(s, atLeast(rt.profile, 3, 10) ? this.load({ t: 'tuple', items }) : this.unmergedTuple(items));
         }
-        const child = compileUnit(rt, this.comp, s.body, this.unit.scope.children.get(s) as Scope, 'function', s.name);
+        const child = compileUnit(rt, this.comp, s.body, this.unit.scope.children.get(s) as Scope, 'function', s.name, this.qualnameOf(s.name));
         this.unit.children.set(s, child);
-        if (!atLeast(rt.profile, 3, 11)) this.load({ t: 'str', v: s.name });
+        // Up to 3.10 MAKE_FUNCTION takes the qualified name from a constant of the enclosing code.
+        if (!atLeast(rt.profile, 3, 11)) this.unit.qualnameConst.set(s, this.load({ t: 'str', v: child.qualname }));
         this.name(s.name);
         s.params.forEach((p) => internIdentifier(rt, p.name));
         break;
       }
       case 'ClassDef': {
-        const child = compileUnit(rt, this.comp, s.body, this.unit.scope.children.get(s) as Scope, 'class', s.name);
+        const child = compileUnit(rt, this.comp, s.body, this.unit.scope.children.get(s) as Scope, 'class', s.name, this.qualnameOf(s.name));
         this.unit.children.set(s, child);
         this.load({ t: 'str', v: s.name });
         if (s.base) this.name(s.base);
@@ -448,10 +453,27 @@ class UnitBuilder {
     return this.unit;
   }
 
+  /**
+   * The qualified name of a def or class in this code (Python/compile.c compiler_set_qualname):
+   * its name at module level or where this function declares it global, `f.<locals>.name` in a
+   * function f, `C.name` in the body of a class C.
+   */
+  private qualnameOf(name: string): string {
+    const u = this.unit;
+    if (u.kind === 'module' || u.scope.declaredGlobal.has(name)) return name;
+    return u.kind === 'class' ? `${u.qualname}.${name}` : `${u.qualname}.<locals>.${name}`;
+  }
+
   begin(body: Stmt[]): void {
     // A class body first stores __qualname__ (a constant); a function's first constant is its
     // docstring or None (3.11 and earlier: Python/compile.c compiler_function).
-    if (this.unit.kind === 'class') this.load({ t: 'str', v: this.unit.name });
+    if (this.unit.kind === 'class') {
+      const q = this.load({ t: 'str', v: this.unit.qualname });
+      // From 3.11 the code object's co_qualname is that very str (the compiler's u_qualname,
+      // which the constant cache kept): one reference more (measured: a module constant equal
+      // to a nested class's qualified name counts 4 up to 3.10, 5 from 3.11).
+      if (atLeast(this.rt.profile, 3, 11)) this.unit.held.push(this.rt.incref(q));
+    }
     if (this.unit.kind === 'function') {
       const doc = docstring(body);
       this.load(doc === null ? { t: 'none' } : { t: 'str', v: doc });
@@ -494,9 +516,9 @@ function internConstants(rt: Runtime, unit: CodeUnit): void {
   replace(unit.constOf);
 }
 
-export function compileUnit(rt: Runtime, comp: Compilation, body: Stmt[], scope: Scope, kind: Scope['kind'], name: string): CodeUnit {
+export function compileUnit(rt: Runtime, comp: Compilation, body: Stmt[], scope: Scope, kind: Scope['kind'], name: string, qualname = name): CodeUnit {
   if (kind === 'module') comp.identifiers ??= programIdentifiers(body);
-  const b = new UnitBuilder(rt, comp, kind, name, scope);
+  const b = new UnitBuilder(rt, comp, kind, name, qualname, scope);
   b.begin(body);
   b.stmts(body);
   return b.finish();

@@ -221,6 +221,9 @@ export function makeFunction(rt: Runtime, frame: Frame, s: FunctionDef): PyObj {
   if (!unit) throw new Error(`no code for ${s.name}`);
   unit.refs++;
   const d = frame.unit.defaultsConst.get(s);
+  // Up to 3.10 the function holds the constant MAKE_FUNCTION gave it as __qualname__; from 3.11
+  // it shares its code's co_qualname, a str of the code's own (Objects/funcobject.c).
+  const q = frame.unit.qualnameConst.get(s);
   const closure = new Map<string, PyObj>();
   for (const name of [...unit.scope.frees].sort()) {
     const cell = frame.cells.get(name);
@@ -228,7 +231,7 @@ export function makeFunction(rt: Runtime, frame: Frame, s: FunctionDef): PyObj {
   }
   const closureTuple = closure.size > 0 ? newTuple(rt, [...closure.values()].map((c) => rt.incref(c)), 'display-or-list') : null;
   const f = rt.alloc({
-    kind: 'function', def: s, code: unit, qualname: qualnameIn(frame, s.name), defaults: d ? rt.incref(d) : null, closure, closureTuple, globals: 'module',
+    kind: 'function', def: s, code: unit, qualname: qualnameIn(frame, s.name), qualnameStr: q ? rt.incref(q) : null, defaults: d ? rt.incref(d) : null, closure, closureTuple, globals: 'module',
   });
   rt.track(f);
   return f;

@@ -218,7 +218,6 @@ function dictMethod(rt: Runtime, self: PyObj, name: string, args: PyObj[]): PyOb
 function setMethod(rt: Runtime, self: PyObj, name: string, args: PyObj[]): PyObj {
   const p = self.payload;
   if (p.kind !== 'set') throw new Error('not a set');
-  if (p.frozen && !['copy', 'union', 'intersection', 'difference'].includes(name)) giveUp(`frozenset.${name}`);
   switch (name) {
     case 'union': return setUnion(rt, iterate, self, args);
     case 'intersection': return setIntersection(rt, iterate, self, args);

@@ -57,9 +57,8 @@ export function newWeakref(rt: Runtime, referent: PyObj, callback: PyObj | null)
 }
 
 /** `w()`: the referent, or None once it died. */
-export function derefWeakref(rt: Runtime, w: PyObj): PyObj {
-  if (w.payload.kind !== 'weakref') throw new Error('not a weakref');
-  return w.payload.referent ? rt.incref(w.payload.referent) : none(rt);
+export function derefWeakref(rt: Runtime, w: Extract<PyObj['payload'], { kind: 'weakref' }>): PyObj {
+  return w.referent ? rt.incref(w.referent) : none(rt);
 }
 
 /** A weak reference whose callback is to run, and whether a reference to it is held meanwhile. */

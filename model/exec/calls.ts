@@ -16,6 +16,7 @@ import { initCallSpecialized } from './specialization.ts';
 import { stackRefBorrowed } from './borrowed-refs.ts';
 import type { PyObj } from '../objects.ts';
 import { classLookup, typeName } from '../objects.ts';
+import { derefWeakref } from '../weakrefs.ts';
 import { atLeast } from '../profile.ts';
 import { giveUp, PyException, type Runtime } from '../runtime.ts';
 import { none } from '../singletons.ts';
@@ -149,7 +150,7 @@ export function callObject(rt: Runtime, f: PyObj, args: PyObj[]): PyObj {
     case 'type': return callBuiltin(rt, null, p.name, args, null);
     case 'weakref':
       if (args.length) throw new PyException('TypeError', 'weakref() takes no arguments');
-      return p.referent ? rt.incref(p.referent) : none(rt);
+      return derefWeakref(rt, p);
     default:
       throw new PyException('TypeError', `'${typeName(f)}' object is not callable`);
   }

@@ -1,4 +1,5 @@
 // The `cmm` command: picks the subcommand and turns every user error into one line and exit 2.
+import { CaseFileError } from '../cases/case.ts';
 import { oneLine, UsageError } from './errors.ts';
 import { processIo, type Io } from './io.ts';
 import { usage } from './usage.ts';
@@ -39,7 +40,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     const command = await load();
     return await command(args, io);
   } catch (e) {
-    if (e instanceof UsageError) {
+    // A malformed case file named on the command line is the user's input, not our bug: its
+    // message already names the file, line and column.
+    if (e instanceof UsageError || e instanceof CaseFileError) {
       io.err(`cmm: ${e.message}\n`);
       return 2;
     }

@@ -33,6 +33,13 @@ describe('user errors: one line on stderr, exit code 2', () => {
     expectOneLineUsageError(await cmm(['predict', '--python-version', '2.7', file]), /no profile for CPython 2\.7/);
   });
 
+  it('a malformed case file given to explain or replay', async () => {
+    const { paths: [bad] } = tempFiles({ 'bad.yaml': "name: bad\nclaim: c\nsource_of_claim: s\ndescription: d\ntags: [Not A Tag]\nmode: module\nsource: |\n  1\nexpect: []\n" });
+    for (const command of ['explain', 'replay']) {
+      expectOneLineUsageError(await cmm([command, bad!]), /bad\.yaml:5:\d+: tags\[0\] 'Not A Tag' is not a kebab-case tag/);
+    }
+  });
+
   it('cases --write-declines with a path or with --record', async () => {
     expectOneLineUsageError(await cmm(['cases', '--write-declines', file]), /covers the project's whole cases\/ folder and takes no PATH/);
     expectOneLineUsageError(await cmm(['cases', '--write-declines', '--record']), /record first, then write the declines/);

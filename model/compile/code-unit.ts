@@ -123,8 +123,11 @@ function create(rt: Runtime, comp: Compilation, c: ConstVal): PyObj {
     case 'float': return rt.alloc({ kind: 'float', value: c.v });
     case 'str': {
       const o = sharedStr(rt, c.v) ?? rt.alloc({ kind: 'str', value: c.v, interned: false });
-      // Interned when its code object is made; doing it now keeps the compilation's cache
-      // pointing at the object every code object will hold.
+      // Objects/codeobject.c intern_string_constants interns the name-like strs among a code
+      // object's constants, those inside tuple and frozenset constants too, when the code object
+      // is made. Every constant, an item of a tuple or a frozenset included, is made here once
+      // per compilation, so interning it now keeps the compilation's cache pointing at the object
+      // every code object holds.
       return isIdentifierLike(c.v) ? internConstant(rt, o) : o;
     }
     case 'bytes': return sharedByte(rt, c.v) ?? rt.alloc({ kind: 'bytes', value: c.v });
@@ -449,7 +452,6 @@ class UnitBuilder {
     this.unit.constKeys.add('N');
     mergeCodeTuples(rt, this.comp, this.unit, (o) => this.constVals.get(o) ?? null);
     if (this.unit.kind === 'module') declineUnknownCodeConsts(rt, this.comp, this.unit);
-    internConstants(rt, this.unit);
     return this.unit;
   }
 
@@ -495,25 +497,6 @@ export function docstring(body: Stmt[]): string | null {
   const first = body[0];
   if (first && first.kind === 'ExprStmt' && first.value.kind === 'Str') return first.value.value;
   return null;
-}
-
-/** Interns the name-like strings among a code object's constants, also inside tuples. */
-function internConstants(rt: Runtime, unit: CodeUnit): void {
-  const visit = (o: PyObj): PyObj => {
-    const p = o.payload;
-    if (p.kind === 'str') return isIdentifierLike(p.value) && !p.interned ? internConstant(rt, o) : o;
-    if (p.kind === 'tuple' || p.kind === 'set') {
-      for (let i = 0; i < p.items.length; i++) p.items[i] = visit(p.items[i]);
-    }
-    return o;
-  };
-  const replace = (m: Map<unknown, PyObj>): void => {
-    for (const [k, v] of m) {
-      if (v.payload.kind === 'str' && isIdentifierLike(v.payload.value)) m.set(k, rt.interned.get(v.payload.value) ?? v);
-    }
-  };
-  for (let i = 0; i < unit.consts.length; i++) unit.consts[i] = visit(unit.consts[i]);
-  replace(unit.constOf);
 }
 
 export function compileUnit(rt: Runtime, comp: Compilation, body: Stmt[], scope: Scope, kind: Scope['kind'], name: string, qualname = name): CodeUnit {

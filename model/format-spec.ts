@@ -164,9 +164,8 @@ function parseTemplate(template: string, args: PyObj[]): Piece[] {
     if (end < 0) throw new PyException('ValueError', "expected '}' before end of string");
     const body = chars.slice(i + 1, end).join('');
     if (body.includes('{')) giveUp('a nested replacement field in a format spec');
-    const m = /^([^!:]*)(?:!([^:]*))?(?::(.*))?$/s.exec(body);
-    if (!m) giveUp(`the replacement field '{${body}}'`);
-    const [, name, conversion, spec] = m;
+    // Every body matches: the name runs to the first '!' or ':', a conversion to the next ':'.
+    const [, name, conversion, spec] = /^([^!:]*)(?:!([^:]*))?(?::(.*))?$/s.exec(body)!;
     let index: number;
     if (name === '') {
       if (auto === 'manual') throw new PyException('ValueError', 'cannot switch from manual field specification to automatic field numbering');

@@ -130,6 +130,38 @@ describe('the heap snapshot', () => {
   });
 });
 
+describe('what a closure, a key without a repr and a dead weak reference hold', () => {
+  it('follows a closure to its cells and what they hold', () => {
+    const step = lastStep('def outer():\n    x = [1]\n    def inner():\n        return x\n    return inner\nf = outer()\npass\n');
+    const f = named(step, 'f');
+    expect(holds(step, f)).toEqual(['.__closure__ -> tuple']);
+    const closure = objectOf(step, step.heap.edges.find((e) => e.from === f.serial)!.to);
+    expect(holds(step, closure)).toEqual(['[0] -> cell']);
+    const cell = objectOf(step, step.heap.edges.find((e) => e.from === closure.serial)!.to);
+    expect(holds(step, cell)).toEqual(['.cell_contents -> list']);
+  });
+
+  it('shows an empty cell as holding nothing', () => {
+    const steps = trace(parseProgram('def inner():\n    return x\npass\nx = 1\n', { mode: 'function' }), P312).steps;
+    const [stepBefore, step] = [steps.at(-2)!, steps.at(-1)!];
+    for (const s of [step, stepBefore]) expect(s.heap.objects.filter((o) => o.type === 'cell')).toHaveLength(1);
+    const emptyCell = stepBefore.heap.objects.find((o) => o.type === 'cell')!;
+    expect(holds(stepBefore, emptyCell)).toEqual([]);
+    const fullCell = step.heap.objects.find((o) => o.type === 'cell')!;
+    expect(holds(step, fullCell)).toEqual(['.cell_contents -> 1']);
+  });
+
+  it("labels a dict's value by '?' when its key has no repr the model knows", () => {
+    const step = lastStep('class C:\n    pass\nk = C()\nd = {k: 2000}\npass\n');
+    expect(holds(step, named(step, 'd'))).toEqual(['key -> C', '[?] -> 2000']);
+  });
+
+  it('shows a weak reference whose referent died, without a callback, as holding nothing', () => {
+    const step = lastStep('import weakref\nclass C:\n    pass\nc = C()\nr = weakref.ref(c)\ndel c\npass\n');
+    expect(holds(step, named(step, 'r'))).toEqual([]);
+  });
+});
+
 describe('what is alive without a name', () => {
   const CYCLE = 'import weakref\nclass C:\n    pass\na = C()\nb = [a, 1000]\na.x = b\nw = weakref.ref(a)\ndel a, b\n';
 

@@ -2,7 +2,8 @@
 // model/rules.ts, so that the specification is written once.
 import { RULE_IDS, RULES } from './rules.ts';
 
-const cell = (text: string): string => text.replace(/\|/g, '\\|');
+/** A field as one Markdown table cell: a `|` in it would start a new column. */
+export const cell = (text: string): string => text.replace(/\|/g, '\\|');
 
 /** A Markdown table: one row per rule. */
 export function rulesMarkdown(): string {

@@ -96,12 +96,17 @@ export function dropSetItems(rt: Runtime, p: Payload<'set'>): void {
   for (const i of items) rt.decref(i);
 }
 
-/** A function's defaults, its qualified name (up to 3.10), then its closure tuple, which drops the cells (func_clear). */
+/** A function's defaults, its docstring, its qualified name (up to 3.10), then its closure tuple, which drops the cells (func_clear). */
 export function dropFunctionReferences(rt: Runtime, p: Payload<'function'>): void {
   if (p.defaults) {
     const d = p.defaults;
     p.defaults = null;
     rt.decref(d);
+  }
+  if (p.doc) {
+    const doc = p.doc;
+    p.doc = null;
+    rt.decref(doc);
   }
   p.closure.clear();
   if (p.qualnameStr) {

@@ -40,7 +40,7 @@ export type Payload =
    * `closureTuple` is __closure__, the tuple of cells MAKE_FUNCTION received (it holds the cells);
    * `closure` finds each of its cells by name.
    */
-  | { kind: 'function'; def: FunctionDef; code: CodeUnit; qualname: string; qualnameStr: PyObj | null; defaults: PyObj | null; closure: Map<string, PyObj>; closureTuple: PyObj | null; globals: 'module' }
+  | { kind: 'function'; def: FunctionDef; code: CodeUnit; qualname: string; qualnameStr: PyObj | null; doc: PyObj | null; defaults: PyObj | null; closure: Map<string, PyObj>; closureTuple: PyObj | null; globals: 'module' }
   | { kind: 'class'; cls: ClassInfo }
   | { kind: 'instance'; cls: ClassInfo; attrs: Map<string, PyObj>; dict: PyObj | null }
   | { kind: 'object' }

@@ -53,6 +53,8 @@ export interface CodeUnit {
   varnames: string[];
   /** References to this code object (its parent's co_consts, functions made from it). */
   refs: number;
+  /** A function's docstring, one of its constants (which hold it), or null. */
+  doc: PyObj | null;
   /** Objects of the compilation this code object holds besides co_consts: tuples (co_varnames...), and from 3.11 a class body's co_qualname. */
   held: PyObj[];
   /**
@@ -215,7 +217,7 @@ class UnitBuilder {
   constructor(private readonly rt: Runtime, private readonly comp: Compilation, kind: Scope['kind'], name: string, qualname: string, scope: Scope) {
     this.unit = {
       kind, name, qualname, scope, consts: [], constOf: new Map(), displayConst: new Map(), defaultsConst: new Map(), qualnameConst: new Map(),
-      children: new Map(), varnames: [...scope.params], refs: 1, held: [], constKeys: new Set(),
+      children: new Map(), varnames: [...scope.params], refs: 1, doc: null, held: [], constKeys: new Set(),
     };
   }
 
@@ -478,7 +480,8 @@ class UnitBuilder {
     }
     if (this.unit.kind === 'function') {
       const doc = docstring(body);
-      this.load(doc === null ? { t: 'none' } : { t: 'str', v: doc });
+      const first = this.load(doc === null ? { t: 'none' } : { t: 'str', v: doc });
+      if (doc !== null) this.unit.doc = first;
     }
   }
 }

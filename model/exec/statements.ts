@@ -229,9 +229,12 @@ export function makeFunction(rt: Runtime, frame: Frame, s: FunctionDef): PyObj {
     const cell = frame.cells.get(name);
     if (cell) closure.set(name, cell);
   }
+  // func_doc: the docstring, the code's first constant (Objects/funcobject.c
+  // PyFunction_NewWithQualName: consts[0] if it is a str up to 3.13, if CO_HAS_DOCSTRING from 3.14).
+  const doc = unit.doc ? rt.incref(unit.doc) : null;
   const closureTuple = closure.size > 0 ? newTuple(rt, [...closure.values()].map((c) => rt.incref(c)), 'display-or-list') : null;
   const f = rt.alloc({
-    kind: 'function', def: s, code: unit, qualname: qualnameIn(frame, s.name), qualnameStr: q ? rt.incref(q) : null, defaults: d ? rt.incref(d) : null, closure, closureTuple, globals: 'module',
+    kind: 'function', def: s, code: unit, qualname: qualnameIn(frame, s.name), qualnameStr: q ? rt.incref(q) : null, doc, defaults: d ? rt.incref(d) : null, closure, closureTuple, globals: 'module',
   });
   rt.track(f);
   return f;

@@ -44,7 +44,9 @@ export function callExpr(rt: Runtime, frame: Frame, e: CallExpr): PyObj {
   try {
     for (const a of e.args) args.push(evalExpr(rt, frame, a));
   } catch (err) {
-    for (const a of args) rt.decref(a);
+    // The error unwinds the value stack from its top (Python/ceval.c exception_unwind): the
+    // arguments evaluated so far, last first, then the callable.
+    for (const a of [...args].reverse()) rt.decref(a);
     rt.decref(f);
     throw err;
   }
@@ -73,7 +75,8 @@ function methodCall(rt: Runtime, frame: Frame, objExpr: Expr, name: string, argE
   try {
     for (const a of argExprs) args.push(evalExpr(rt, frame, a));
   } catch (err) {
-    for (const a of args) rt.decref(a);
+    // As in callExpr: the arguments last first, then the object under them.
+    for (const a of [...args].reverse()) rt.decref(a);
     rt.decref(obj);
     throw err;
   }

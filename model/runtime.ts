@@ -78,10 +78,10 @@ export class Runtime {
   }
 
   /** A shared object the interpreter also references: its absolute count is not knowable. */
-  allocShared(payload: Payload): PyObj {
+  allocShared(payload: Payload, immortalFrom312 = true): PyObj {
     const o = this.alloc(payload);
     o.rcExact = false;
-    if (this.hasImmortals) o.immortal = true;
+    if (this.hasImmortals && immortalFrom312) o.immortal = true;
     return o;
   }
 

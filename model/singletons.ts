@@ -5,15 +5,15 @@
 // - the empty tuple: Objects/tupleobject.c (a static singleton since 3.11; a free-list singleton before)
 // - the empty str and the 256 one-character latin-1 strs: Objects/unicodeobject.c (get_latin1_char)
 // - the empty bytes and the 256 one-byte bytes: Objects/bytesobject.c (characters[])
-// - built-in types, functions and modules
+// - built-in types, functions and modules (built-in functions never immortal)
 import type { BuiltinTypeName, Payload, PyObj } from './objects.ts';
 import type { Runtime } from './runtime.ts';
 
-function shared(rt: Runtime, key: string, make: () => Payload): PyObj {
+function shared(rt: Runtime, key: string, make: () => Payload, immortalFrom312 = true): PyObj {
   if (!/^(type|builtin|module):/.test(key)) rt.fire(key === 'frozenset()' ? 'empty-frozenset-singleton' : 'singletons');
   let o = rt.shared.get(key);
   if (!o) {
-    o = rt.allocShared(make());
+    o = rt.allocShared(make(), immortalFrom312);
     rt.shared.set(key, o);
   }
   return rt.incref(o);
@@ -52,8 +52,14 @@ export function sharedEmptyFrozenset(rt: Runtime): PyObj {
 export const builtinType = (rt: Runtime, name: BuiltinTypeName): PyObj =>
   shared(rt, `type:${name}`, () => ({ kind: 'type', name }));
 
+/**
+ * A built-in function is a method object of its module (Objects/methodobject.c PyCFunction_NewEx,
+ * made when the builtins module is created): a heap object, never immortal, though its count is
+ * the interpreter's (measured: sys.getrefcount(len) moves with the program's references on
+ * 3.8-3.15).
+ */
 export const builtinFunction = (rt: Runtime, name: string): PyObj =>
-  shared(rt, `builtin:${name}`, () => ({ kind: 'builtin', name, self: null }));
+  shared(rt, `builtin:${name}`, () => ({ kind: 'builtin', name, self: null }), false);
 
 export const moduleObject = (rt: Runtime, name: string): PyObj =>
   shared(rt, `module:${name}`, () => ({ kind: 'module', name }));

@@ -131,12 +131,12 @@ export function collect(rt: Runtime, generation: number): number | null {
     if (o.payload.kind === 'class' || o.payload.kind === 'module') unknowable = true;
   }
   // handle_weakrefs: clear every weak reference to garbage; only reachable references call back.
-  // Each reference kept to call back is held (Py_INCREF(wr)) until its callback has run.
+  // Each reference kept to call back is held (Py_INCREF(wr)) until its callback has run; every
+  // callback stays on its weak reference, a dead one's until the garbage is cleared.
   const callbacks: WeakrefCall[] = [];
   for (const o of unreachable) {
-    for (const c of clearWeakrefs(rt, o, false)) {
-      if (dead.has(c.ref)) rt.decref(c.callback);
-      else callbacks.push({ ...c, ref: rt.incref(c.ref), held: true });
+    for (const c of clearWeakrefs(rt, o, false, true)) {
+      if (!dead.has(c.ref)) callbacks.push({ ...c, ref: rt.incref(c.ref), held: true });
     }
   }
   runWeakrefCallbacks(rt, callbacks, true);

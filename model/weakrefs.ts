@@ -73,9 +73,11 @@ export interface WeakrefCall {
  * (Objects/weakrefobject.c) keeps each weak reference that will call back in a tuple until every
  * callback has run when there are several (always from 3.13), so a callback that drops the last
  * name of another weak reference does not stop that one's callback. `hold: false` leaves the
- * holding to the caller (the collector's handle_weakrefs).
+ * holding to the caller (the collector's handle_weakrefs), which also leaves each callback on its
+ * weak reference (`keepCallbacks`: _PyWeakref_ClearRef "leaves the callback pointer intact"), to
+ * be dropped only when the weak reference dies; the calls then own no reference to it.
  */
-export function clearWeakrefs(rt: Runtime, o: PyObj, hold?: boolean): WeakrefCall[] {
+export function clearWeakrefs(rt: Runtime, o: PyObj, hold?: boolean, keepCallbacks = false): WeakrefCall[] {
   const list = o.weakrefs.splice(0);
   // Up to 3.12 the callback-less basic reference and proxy at the head are cleared first and not
   // counted: the tuple is made only when more than one weak reference is left.
@@ -87,7 +89,7 @@ export function clearWeakrefs(rt: Runtime, o: PyObj, hold?: boolean): WeakrefCal
     if (w.payload.kind !== 'weakref') continue;
     w.payload.referent = null;
     const cb = w.payload.callback;
-    w.payload.callback = null;
+    if (!keepCallbacks) w.payload.callback = null;
     if (cb) calls.push({ ref: held ? rt.incref(w) : w, callback: cb, held });
   }
   return calls;
@@ -100,7 +102,7 @@ function callbackOf(w: PyObj): PyObj | null {
 /**
  * Runs the callbacks returned by clearWeakrefs, then drops the references they held: all at the
  * end for PyObject_ClearWeakRefs' tuple, each after its own call for the collector
- * (Modules/gcmodule.c, Python/gc.c handle_weakrefs).
+ * (Modules/gcmodule.c, Python/gc.c handle_weakrefs), whose callbacks stay on their weak references.
  */
 export function runWeakrefCallbacks(rt: Runtime, calls: WeakrefCall[], releaseEach = false): void {
   if (calls.length > 0) rt.fire('weakref-callback-order');
@@ -108,6 +110,7 @@ export function runWeakrefCallbacks(rt: Runtime, calls: WeakrefCall[], releaseEa
     if (held || (ref.rc > 0 && ref.alive)) rt.callFromCIgnoringErrors(callback, [ref]);
     if (releaseEach && held) rt.decref(ref);
   }
+  if (releaseEach) return;
   for (const { callback } of calls) rt.decref(callback);
   if (!releaseEach) for (const { ref, held } of calls) if (held) rt.decref(ref);
 }

@@ -25,6 +25,15 @@ export function asNum(o: PyObj): Num | null {
   return null;
 }
 
+/**
+ * asNum for an argument whose value decides the result (float(), chr(), an index, a count): an int
+ * the model does not know is still an int to CPython, so the model declines rather than raise.
+ */
+export function knownNum(o: PyObj, what: string): Num | null {
+  if (isUnknownValue(o)) giveUp(`${what} of a value the model does not know`);
+  return asNum(o);
+}
+
 export const isNumeric = (o: PyObj): boolean =>
   o.payload.kind === 'int' || o.payload.kind === 'bool' || o.payload.kind === 'float';
 

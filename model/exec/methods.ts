@@ -4,7 +4,7 @@
 // (_PyUnicode_FromASCII); other results are new objects.
 import type { PyObj } from '../objects.ts';
 import { typeName } from '../objects.ts';
-import { asNum, checkHashable, equals, indexOfKey, operandItself, order } from '../ops.ts';
+import { checkHashable, equals, indexOfKey, knownNum, operandItself, order } from '../ops.ts';
 import { giveUp, PyException, type Runtime } from '../runtime.ts';
 import { bool, none } from '../singletons.ts';
 import { newInt } from '../small-ints.ts';
@@ -25,7 +25,7 @@ function want(name: string, args: PyObj[], min: number, max: number): void {
 }
 
 function intArg(o: PyObj): bigint {
-  const n = asNum(o);
+  const n = knownNum(o, 'an int argument');
   if (!n || n.t !== 'int') throw new PyException('TypeError', `'${typeName(o)}' object cannot be interpreted as an integer`);
   return n.v;
 }

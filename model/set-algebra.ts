@@ -115,12 +115,13 @@ function mergeDict(rt: Runtime, s: SetPayload, d: DictPayload): void {
 }
 
 /** The items an iterable yields, each hashable (else TypeError), handed to `use`, then dropped. */
-function eachItem(rt: Runtime, iterate: Iterate, other: PyObj, use: (item: PyObj) => void): void {
+/** Each item of an iterable operand, hashed (checked hashable) then used; `use` returning false stops the walk. */
+function eachItem(rt: Runtime, iterate: Iterate, other: PyObj, use: (item: PyObj) => boolean | void): void {
   const items = iterate(rt, other);
   try {
     for (const i of items) {
       checkHashable(i);
-      use(i);
+      if (use(i) === false) break;
     }
   } finally {
     for (const i of items) rt.decref(i);
@@ -192,8 +193,13 @@ function intersectionOf(rt: Runtime, iterate: Iterate, self: PyObj, other: PyObj
       for (const k of order ?? walked.items) if (position(probed.items, k) >= 0) addItem(rt, r, k);
       if (!order && r.items.length > 1) r.table = null;
     } else {
+      // From 3.11 the walk stops once the result is as large as the set: later items are not
+      // even hashed (Objects/setobject.c set_intersection, PySet_GET_SIZE(result) >= PySet_GET_SIZE(so)).
+      const stopsWhenFull = atLeast(rt.profile, 3, 11);
       eachItem(rt, iterate, other, (i) => {
-        if (position(so.items, i) >= 0) addItem(rt, r, i);
+        if (position(so.items, i) < 0) return true;
+        addItem(rt, r, i);
+        return !(stopsWhenFull && r.items.length >= so.items.length);
       });
     }
   } catch (e) {

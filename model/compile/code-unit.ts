@@ -87,10 +87,21 @@ export interface Compilation {
   identifiers?: Set<string>;
 }
 
+// A NaN is never equal to another NaN, so the constant cache (Objects/codeobject.c
+// _PyCode_ConstantKey keys a float by the object itself) merges a NaN only with itself: each
+// folded NaN is its own constant, and so is a tuple holding one.
+const nanKeys = new WeakMap<ConstVal, string>();
+let nanSerial = 0;
+
 export function keyOf(c: ConstVal): string {
   switch (c.t) {
     case 'int': return `i${c.v}`;
-    case 'float': return `f${Object.is(c.v, -0) ? '-0' : String(c.v)}`;
+    case 'float': {
+      if (!Number.isNaN(c.v)) return `f${Object.is(c.v, -0) ? '-0' : String(c.v)}`;
+      let k = nanKeys.get(c);
+      if (k === undefined) nanKeys.set(c, (k = `fNaN#${++nanSerial}`));
+      return k;
+    }
     case 'str': return `s${JSON.stringify(c.v)}`;
     case 'bytes': return `b${JSON.stringify(c.v)}`;
     case 'bool': return `B${c.v}`;

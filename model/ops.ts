@@ -29,8 +29,8 @@ export function asNum(o: PyObj): Num | null {
  * asNum for an argument whose value decides the result (float(), chr(), an index, a count): an int
  * the model does not know is still an int to CPython, so the model declines rather than raise.
  */
-export function knownNum(o: PyObj, what: string): Num | null {
-  if (isUnknownValue(o)) giveUp(`${what} of a value the model does not know`);
+export function knownNum(o: PyObj, reason: string): Num | null {
+  if (isUnknownValue(o)) giveUp(reason);
   return asNum(o);
 }
 

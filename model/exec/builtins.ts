@@ -95,7 +95,7 @@ const DECIMAL_FLOAT = new RegExp(`^[+-]?(${DIGITS}(\\.(${DIGITS})?)?|\\.${DIGITS
 function toFloat(rt: Runtime, x: PyObj): PyObj {
   const p = x.payload;
   if (p.kind === 'float') return rt.incref(x);
-  const n = knownNum(x, 'float()');
+  const n = knownNum(x, 'float() of a value the model does not know');
   if (n) return newFloat(rt, n.t === 'int' ? Number(n.v) : n.v);
   if (p.kind === 'str') {
     const t = numericText(p.value).toLowerCase();
@@ -161,7 +161,7 @@ export function callBuiltin(rt: Runtime, frame: Frame | null, name: string, args
       arity('collect', args, 0, 1);
       let gen = 2;
       if (args.length) {
-        const n = knownNum(args[0], 'gc.collect()');
+        const n = knownNum(args[0], 'gc.collect() of a value the model does not know');
         if (!n || n.t !== 'int') throw new PyException('TypeError', 'an integer is required');
         if (n.v < 0n || n.v > 2n) throw new PyException('ValueError', 'invalid generation');
         gen = Number(n.v);
@@ -230,7 +230,7 @@ export function callBuiltin(rt: Runtime, frame: Frame | null, name: string, args
       if (!args.length) return newBytes(rt, '');
       const p = args[0].payload;
       if (p.kind === 'bytes') return operandItself(rt, args[0]);
-      const n = knownNum(args[0], 'bytes()');
+      const n = knownNum(args[0], 'bytes() of a value the model does not know');
       if (n && n.t === 'int') {
         if (n.v < 0n) throw new PyException('ValueError', 'negative count');
         if (n.v > 100000n) giveUp('a large bytes object');
@@ -242,7 +242,7 @@ export function callBuiltin(rt: Runtime, frame: Frame | null, name: string, args
       const items = iterate(rt, args[0]);
       let text = '';
       for (const i of items) {
-        const v = knownNum(i, 'an item of bytes()');
+        const v = knownNum(i, 'an item of bytes() of a value the model does not know');
         rt.decref(i);
         if (!v || v.t !== 'int') throw new PyException('TypeError', 'an integer is required');
         if (v.v < 0n || v.v > 255n) throw new PyException('ValueError', 'bytes must be in range(0, 256)');
@@ -252,7 +252,7 @@ export function callBuiltin(rt: Runtime, frame: Frame | null, name: string, args
     }
     case 'chr': {
       arity('chr', args, 1, 1);
-      const n = knownNum(args[0], 'chr()');
+      const n = knownNum(args[0], 'chr() of a value the model does not know');
       if (!n || n.t !== 'int') throw new PyException('TypeError', 'an integer is required');
       if (n.v < 0n || n.v > 0x10ffffn) throw new PyException('ValueError', 'chr() arg not in range(0x110000)');
       return newStr(rt, String.fromCodePoint(Number(n.v)));

@@ -25,7 +25,7 @@ function want(name: string, args: PyObj[], min: number, max: number): void {
 }
 
 function intArg(o: PyObj): bigint {
-  const n = knownNum(o, 'an int argument');
+  const n = knownNum(o, 'an int argument of a value the model does not know');
   if (!n || n.t !== 'int') throw new PyException('TypeError', `'${typeName(o)}' object cannot be interpreted as an integer`);
   return n.v;
 }

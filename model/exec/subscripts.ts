@@ -10,7 +10,7 @@
 // copied into a new list first (dropped at the end); `a[i:j] = a` copies the list first.
 import type { PyObj } from '../objects.ts';
 import { typeName } from '../objects.ts';
-import { asNum, checkHashable, indexOfKey, isUnknownValue } from '../ops.ts';
+import { checkHashable, indexOfKey, knownNum } from '../ops.ts';
 import { giveUp, PyException, type Runtime } from '../runtime.ts';
 import { emptyTuple } from '../singletons.ts';
 import { atLeast } from '../profile.ts';
@@ -20,8 +20,7 @@ import { newStr } from '../strings.ts';
 import { newBytes, newList, newTuple } from '../values.ts';
 
 function indexValue(i: PyObj): bigint {
-  if (isUnknownValue(i)) giveUp('an index the model does not know');
-  const n = asNum(i);
+  const n = knownNum(i, 'an index the model does not know');
   if (!n || n.t !== 'int') {
     throw new PyException('TypeError', `indices must be integers or slices, not ${typeName(i)}`);
   }

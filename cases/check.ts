@@ -82,12 +82,13 @@ export async function checkAgainstOracle(c: Case, oracle: Oracle, info: Interpre
   }
   const expectation = expectationFor(c, info.version, info.bits);
   if (!expectation) return { kind: 'no-expectation', case: c, info, observed };
-  const divergences = compareLists(c, expectation.observations, observed);
+  const divergences = compareObservations(c, expectation.observations, observed);
   if (divergences.length === 0) return { kind: 'agree', case: c, info, expectation, observed };
   return { kind: 'disagree', case: c, info, expectation, observed, divergences };
 }
 
-function compareLists(c: Case, expected: readonly string[], actual: readonly string[]): Divergence[] {
+/** Where two lists of observations of the case differ, position by position. */
+export function compareObservations(c: Case, expected: readonly string[], actual: readonly string[]): Divergence[] {
   const sites = observationSites(c, expected);
   const out: Divergence[] = [];
   for (let i = 0; i < Math.max(expected.length, actual.length); i++) {
@@ -128,11 +129,16 @@ function nestsExpressionStatements(s: Stmt): boolean {
 
 /** `cases/x.yaml:7: observation 3 (a is b): expected 'True', got 'False'`, for test and CLI output. */
 export function describeDivergence(c: Case, d: Divergence, actualSide = 'got'): string {
-  const where = d.loc ? `${c.file}:${d.loc.line}` : c.file;
-  const what = d.code ? ` (${d.code})` : '';
-  return `${where}: observation ${d.index + 1}${what}: expected ${show(d.expected)}, ${actualSide} ${show(d.actual)}`;
+  return `${observationSite(c, d)}: expected ${show(d.expected)}, ${actualSide} ${show(d.actual)}`;
 }
 
-function show(v: string | undefined): string {
+/** `cases/x.yaml:7: observation 3 (a is b)`: the observation a divergence is about. */
+export function observationSite(c: Case, d: Divergence): string {
+  const where = d.loc ? `${c.file}:${d.loc.line}` : c.file;
+  const what = d.code ? ` (${d.code})` : '';
+  return `${where}: observation ${d.index + 1}${what}`;
+}
+
+export function show(v: string | undefined): string {
   return v === undefined ? 'nothing' : v;
 }

@@ -83,4 +83,38 @@ describe('cmm cases --record', () => {
     const r = await cmm(['cases', '--record', '--oracle', 'python3', file]);
     expect(r.stdout).toMatch(/^  ! 3\.0-3\.99 \(64-bit\) also held CPython 3\.0, 3\.1, .*3\.99, not run here/m);
   });
+
+  it("refuses to write a case whose observation moves with an embedded build's heap layout, and says which and how", async () => {
+    // Past dlmalloc's small bins, which freed chunk a request gets depends on the whole heap: on
+    // wasm-3.12 a freed bytes(240) went to the next bytes(241) only under some program names
+    // (cases/layout-probes.ts). The small-bin pair above it moves under none.
+    const dir = mkdtempSync(join(tmpdir(), 'cmm-record-'));
+    const file = join(dir, 'reuse-past-the-small-bins.yaml');
+    const text = [
+      'name: reuse-past-the-small-bins',
+      'claim: a freed bytes block past the small bins goes to the next bytes of its size',
+      'source_of_claim: Objects/obmalloc.c',
+      'description: the pair within one small bin, then the pair past them',
+      'tags: [address-reuse]',
+      'mode: module',
+      'source: |',
+      '  a = bytes(100)',
+      '  i = id(a)',
+      '  del a',
+      '  id(bytes(101)) == i',
+      '  a = bytes(240)',
+      '  i = id(a)',
+      '  del a',
+      '  id(bytes(241)) == i',
+      'expect: []',
+      '',
+    ].join('\n');
+    writeFileSync(file, text);
+    const r = await cmm(['cases', '--record', '--oracle', 'wasm-3.12', file]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toContain(`${file}:15: observation 2 (id(bytes(241)) == i) depends on the heap's layout: wasm-3.12 observed False started as /cmm/python and True as /cmm/pythonx\n`);
+    expect(r.stdout).not.toContain('observation 1 ');
+    expect(r.stdout).toContain(`${file}: not rewritten: what it observes on the same CPython depends on the heap's layout`);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
 });

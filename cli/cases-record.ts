@@ -2,11 +2,15 @@
 // `expect:` list from what they observed (cases/record.ts merges the observations into version
 // ranges and keeps the entries no interpreter here covers). Only observations are ever written:
 // the model plays no part. Each interpreter is started once and runs every case, then closed,
-// because an embedded build is costly to load and only one can be loaded at a time.
+// because an embedded build is costly to load and only one can be loaded at a time. An embedded
+// build also runs every case under the program names of cases/layout-probes.ts: a case that
+// observes anything differently there depends on the heap's layout, and is not rewritten.
 import type { Case, CaseFileError } from '../cases/load.ts';
 import { recordExpectations, writeExpectations, type ExpectChange, type ExpectEntry } from '../cases/record.ts';
 import { parseVersionRange } from '../cases/versions.ts';
-import type { InterpreterInfo, Oracle, RunResult } from '../oracle/types.ts';
+import { LAYOUT_PROBES, layoutDifferences } from '../cases/layout-probes.ts';
+import type { InterpreterEntry } from '../oracle/discover.ts';
+import type { InterpreterInfo, Oracle, OracleRequest, RunResult } from '../oracle/types.ts';
 import { oneLine } from './errors.ts';
 import type { Io } from './io.ts';
 import { tryOracle, type Selection } from './oracle.ts';
@@ -20,13 +24,17 @@ interface Observed {
 export async function recordCases(cases: readonly Case[], errors: readonly CaseFileError[], selection: Selection, io: Io): Promise<number> {
   const observed: Observed[] = [];
   const problems: string[] = [];
+  /** By case index: how its observations moved with the heap's layout. */
+  const unsettled = new Map<number, string[]>();
+  const requests = cases.map((c) => ({ source: c.source, mode: c.mode }));
   for (const entry of selection.entries) {
-    const outcome = await tryOracle(entry, async (oracle, info) => ({
-      info,
-      results: await oracle.run(cases.map((c) => ({ source: c.source, mode: c.mode }))),
-    }));
-    if (outcome.ok) observed.push(outcome.value);
-    else problems.push(`${entry.name}: could not start: ${outcome.error}`);
+    const outcome = await tryOracle(entry, async (oracle, info) => ({ info, results: await oracle.run(requests) }));
+    if (!outcome.ok) {
+      problems.push(`${entry.name}: could not start: ${outcome.error}`);
+      continue;
+    }
+    observed.push(outcome.value);
+    if (entry.kind === 'embedded') problems.push(...(await probeLayouts(cases, entry, requests, outcome.value.results, unsettled)));
   }
   const used = observed.map((o) => `${o.info.name} (${o.info.version}, ${o.info.bits}-bit)`);
   io.out(`recording on ${used.length} interpreter${used.length === 1 ? '' : 's'}: ${used.join(', ') || 'none'}\n`);
@@ -34,6 +42,11 @@ export async function recordCases(cases: readonly Case[], errors: readonly CaseF
   const recordedMinors = new Set(observed.map((o) => minorOf(o.info.version)));
   let unchanged = 0;
   for (const [index, c] of cases.entries()) {
+    const moved = unsettled.get(index);
+    if (moved !== undefined) {
+      problems.push(...moved, `${c.file}: not rewritten: what it observes on the same CPython depends on the heap's layout, so no expectation of it holds`);
+      continue;
+    }
     const recording = await recordExpectations(c, observed.map((o) => replay(o.info, o.results[index]!)));
     problems.push(...recording.problems.map((p) => `${c.file}: ${p}`));
     try {
@@ -48,6 +61,32 @@ export async function recordCases(cases: readonly Case[], errors: readonly CaseF
   if (problems.length > 0) io.out(`\nproblems:\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
   if (errors.length > 0) io.out(`\nbad case files (not recorded):\n${errors.map((e) => `  ${e.message}`).join('\n')}\n`);
   return problems.length > 0 || errors.length > 0 ? 1 : 0;
+}
+
+/**
+ * Runs the cases on `entry` started under each layout probe, and notes in `unsettled` every case
+ * that observes anything other than `base`; answers the probes that could not start.
+ */
+async function probeLayouts(
+  cases: readonly Case[],
+  entry: InterpreterEntry,
+  requests: readonly OracleRequest[],
+  base: readonly RunResult[],
+  unsettled: Map<number, string[]>,
+): Promise<string[]> {
+  const problems: string[] = [];
+  for (const probe of LAYOUT_PROBES) {
+    const outcome = await tryOracle(entry, (oracle) => oracle.run(requests), { executable: probe });
+    if (!outcome.ok) {
+      problems.push(`${entry.name} started as ${probe}: could not start: ${outcome.error}`);
+      continue;
+    }
+    for (const [index, c] of cases.entries()) {
+      const lines = layoutDifferences(c, entry.name, base[index]!, outcome.value[index]!, probe);
+      if (lines.length > 0) unsettled.set(index, [...(unsettled.get(index) ?? []), ...lines]);
+    }
+  }
+  return problems;
 }
 
 /** An oracle that answers with what one interpreter already observed for one case. */

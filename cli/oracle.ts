@@ -1,6 +1,6 @@
 // Choosing interpreters (--oracle, --python) and opening each for one command, closing it whatever
 // happens, so that no interpreter outlives the command (also on Ctrl-C).
-import { openOracle, resolveOracleSpec, type InterpreterEntry } from '../oracle/discover.ts';
+import { openOracle, resolveOracleSpec, type InterpreterEntry, type OpenOptions } from '../oracle/discover.ts';
 import { OracleError, type InterpreterInfo, type Oracle } from '../oracle/types.ts';
 import { UsageError } from './errors.ts';
 import { stringsOption, type OptionSpec, type Parsed } from './options.ts';
@@ -45,8 +45,12 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
  * Runs `use` with the entry's oracle open, and closes it. An interpreter that cannot start (or
  * that the oracle loses) is an outcome, so that a command over several interpreters goes on.
  */
-export async function tryOracle<T>(entry: InterpreterEntry, use: (oracle: Oracle, info: InterpreterInfo) => Promise<T>): Promise<Outcome<T>> {
-  const oracle = openOracle(entry);
+export async function tryOracle<T>(
+  entry: InterpreterEntry,
+  use: (oracle: Oracle, info: InterpreterInfo) => Promise<T>,
+  options: OpenOptions = {},
+): Promise<Outcome<T>> {
+  const oracle = openOracle(entry, options);
   const onSignal = (signal: NodeJS.Signals): void => {
     void oracle.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };

@@ -27,7 +27,7 @@ const logOf = (setDisplay: string): string =>
 const PROFILES = [profileFor('3.8', 64, 'native'), profileFor('3.12', 64, 'native'), profileFor('3.14', 32, 'embedded')];
 
 describe('a set whose items run finalizers when it dies', () => {
-  it.each(PROFILES)('declines their order when two of them can run __del__ ($major.$minor, $bits-bit)', (profile) => {
+  it.each(PROFILES)('declines their order when two of them can run __del__ (3.$minor, $bits-bit)', (profile) => {
     expect(predict(parseProgram(logOf("{C('a'), C('b')}"), { mode: 'module' }), profile)).toEqual([null]);
   });
 });

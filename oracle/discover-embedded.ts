@@ -32,5 +32,6 @@ function metadataVersion(b: BuildStatus): string | undefined {
 }
 
 export function openEmbedded(entry: InterpreterEntry, options: OpenOptions = {}): Oracle {
-  return new PyodideOracle(entry.name, options.jobs !== undefined ? { jobs: options.jobs } : {});
+  const { jobs, executable } = options;
+  return new PyodideOracle(entry.name, { ...(jobs !== undefined ? { jobs } : {}), ...(executable !== undefined ? { executable } : {}) });
 }

@@ -143,6 +143,8 @@ async function byCommand(spec: string): Promise<OracleSpecResolution> {
 export interface OpenOptions {
   /** Programs run at the same time (workers, or children of an embedded build); default one per core. */
   jobs?: number;
+  /** The program name an embedded build starts under (PyodideOracleOptions); native ones ignore it. */
+  executable?: string;
 }
 
 let defaults: OpenOptions = {};
@@ -153,7 +155,8 @@ export function setOracleDefaults(options: OpenOptions): void {
 }
 
 /** An oracle for the entry, reporting the entry's name; nothing starts until it is first used. */
-export function openOracle(entry: InterpreterEntry, options: OpenOptions = defaults): Oracle {
+export function openOracle(entry: InterpreterEntry, given: OpenOptions = {}): Oracle {
+  const options = { ...defaults, ...given };
   const inner =
     entry.kind === 'embedded'
       ? openEmbedded(entry, options)

@@ -1,6 +1,7 @@
 // The embedded oracle's child process: one Pyodide build (one Node process can hold only one),
 // loaded once, answering programs one at a time over stdin and stdout (oracle/pyodide-protocol.ts).
-// Started through oracle/pyodide-child.mjs as `node pyodide-child.mjs <package dir> <pyodide version>`.
+// Started through oracle/pyodide-child.mjs as
+// `node pyodide-child.mjs <package dir> <pyodide version> <program name>`.
 //
 // A program runs on the main thread and cannot be interrupted there: the parent kills this process
 // when a program runs past its limit. If the parent is gone and cannot, a watchdog thread ends the
@@ -47,10 +48,10 @@ function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 }
 
-async function main(dir: string, version: string): Promise<number> {
+async function main(dir: string, version: string, executable: string): Promise<number> {
   let interpreter: EmbeddedInterpreter;
   try {
-    interpreter = await EmbeddedInterpreter.start(dir, version);
+    interpreter = await EmbeddedInterpreter.start(dir, version, executable);
   } catch (error) {
     write(failedLine(`cannot load Pyodide ${version} from ${dir}: ${firstLine(error)}`));
     return 1;
@@ -84,9 +85,9 @@ async function main(dir: string, version: string): Promise<number> {
 
 // An interrupt at the terminal is the parent's business: it closes this child when it wants to.
 process.on('SIGINT', () => undefined);
-const [dir, version] = process.argv.slice(2);
-if (dir === undefined || version === undefined) {
-  write(failedLine('usage: pyodide-child.mjs <package dir> <pyodide version>'));
+const [dir, version, executable] = process.argv.slice(2);
+if (dir === undefined || version === undefined || executable === undefined) {
+  write(failedLine('usage: pyodide-child.mjs <package dir> <pyodide version> <program name>'));
   process.exit(2);
 }
-process.exit(await main(dir, version));
+process.exit(await main(dir, version, executable));

@@ -74,9 +74,9 @@ export class EmbeddedInterpreter {
     this.image = MemoryImage.take(pyodide._module);
   }
 
-  /** Loads the build installed in `dir` and prepares it; rejects with what went wrong. */
-  static async start(dir: string, version: string): Promise<EmbeddedInterpreter> {
-    return new EmbeddedInterpreter(await loadBuild(dir, version));
+  /** Loads the build installed in `dir`, named `executable`, and prepares it; rejects with what went wrong. */
+  static async start(dir: string, version: string, executable?: string): Promise<EmbeddedInterpreter> {
+    return new EmbeddedInterpreter(await loadBuild(dir, version, executable));
   }
 
   /** How far the memory has grown past its image (each later restore zeroes that much). */

@@ -1,5 +1,6 @@
 // Loading one Pyodide build inside the current Node process (the embedded oracle's child): from
-// its npm package alone, with PYTHONHASHSEED=0, the program's standard streams going nowhere.
+// its npm package alone, with PYTHONHASHSEED=0, the program's standard streams going nowhere, and
+// the program name it is given rather than the path of this checkout.
 // Only the few parts of Pyodide's and Emscripten's API that the oracle uses are typed here.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -89,13 +90,44 @@ function forbidNetwork(): void {
 /** The build this process loaded: Pyodide's loaders leave globals behind that a second build would trip over. */
 let loadedFrom: string | undefined;
 
-/** Loads the build installed in `dir` (whose package.json says `version`); once per process. */
-export async function loadBuild(dir: string, version: string): Promise<PyodideInstance> {
+/** The program name a build is started under when the oracle is given none. */
+export const DEFAULT_EXECUTABLE = '/cmm/python';
+
+/**
+ * A program name the oracle can start a build under: a path of printable ASCII, no spaces, so
+ * that it passes through a command line and into C unchanged.
+ */
+export function checkExecutable(executable: string): string {
+  if (!/^\/[\x21-\x7e]{0,200}$/.test(executable)) {
+    throw new Error(`an embedded build's program name is an absolute path of printable ASCII without spaces, at most 201 characters, not ${JSON.stringify(executable)}`);
+  }
+  return executable;
+}
+
+/**
+ * Emscripten names the program after process.argv[1] (Pyodide before 0.27 offers no other way,
+ * later ones take `_sysExecutable` but fall back to it) and, before 0.27, hands
+ * process.argv.slice(2) to main. Both are copied into the build's memory at startup (sys.executable,
+ * sys.orig_argv), ahead of everything a program allocates, so the length of the checkout's path
+ * moved every later block: a freed bytes(240) went to the next bytes(241) on wasm-3.12 when the
+ * checkout was /p or /check/work/main and not when it was /work/main. The child's own argv is
+ * read already; from here on the build sees only `executable`.
+ */
+function nameTheProgram(executable: string): void {
+  process.argv = [process.argv[0] ?? 'node', checkExecutable(executable)];
+}
+
+/**
+ * Loads the build installed in `dir` (whose package.json says `version`), named `executable`;
+ * once per process.
+ */
+export async function loadBuild(dir: string, version: string, executable = DEFAULT_EXECUTABLE): Promise<PyodideInstance> {
   if (loadedFrom !== undefined) throw new Error(`this process already loaded (or tried to load) the build in ${loadedFrom}: one process holds one build`);
   loadedFrom = dir;
   const entry = join(dir, 'pyodide.mjs');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: reinstall the package`);
   forbidNetwork();
+  nameTheProgram(executable);
   const env = { PYTHONHASHSEED: '0' };
   if (lacksEnvOption(version)) await prepareOldModule(dir, env);
   const loaded: unknown = await import(pathToFileURL(entry).href);
@@ -104,6 +136,7 @@ export async function loadBuild(dir: string, version: string): Promise<PyodideIn
   return (loadPyodide as LoadPyodide)({
     indexURL: dir.endsWith('/') ? dir : `${dir}/`,
     env,
+    _sysExecutable: executable,
     // What a program prints is no observation; input() finds the end of its input.
     stdout: () => undefined,
     stdin: () => null,

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { execa, type ResultPromise } from 'execa';
 import { awaitHello, exitWithin } from './child-lifecycle.ts';
 import type { Outcome, PoolWorker } from './pool.ts';
+import { DEFAULT_EXECUTABLE } from './pyodide-load.ts';
 import { parseChildLine, requestLine, type ChildHello } from './pyodide-protocol.ts';
 import { OracleError, type OracleRequest, type RunResult } from './types.ts';
 import { ProtocolError, clip } from './worker-protocol.ts';
@@ -57,17 +58,20 @@ export class PyodideProcess implements PoolWorker {
   private deathDetail?: string;
   private closing?: Promise<void>;
 
-  /** Spawns a child for the build in `dir` and waits for its hello; rejects with a one-line OracleError. */
-  static async start(label: string, dir: string, pyodideVersion: string): Promise<PyodideProcess> {
-    const child = new PyodideProcess(label, dir, pyodideVersion);
+  /**
+   * Spawns a child for the build in `dir`, to start it under the program name `executable`, and
+   * waits for its hello; rejects with a one-line OracleError.
+   */
+  static async start(label: string, dir: string, pyodideVersion: string, executable = DEFAULT_EXECUTABLE): Promise<PyodideProcess> {
+    const child = new PyodideProcess(label, dir, pyodideVersion, executable);
     await child.awaitHello();
     return child;
   }
 
-  private constructor(label: string, dir: string, pyodideVersion: string) {
+  private constructor(label: string, dir: string, pyodideVersion: string, executable: string) {
     this.label = label;
     const options: SpawnOptions = { stdin: 'pipe', stdout: 'pipe', stderr: 'pipe', buffer: false, cleanup: true, reject: false };
-    this.subprocess = execa(process.execPath, [CHILD_PATH, dir, pyodideVersion], options);
+    this.subprocess = execa(process.execPath, [CHILD_PATH, dir, pyodideVersion, executable], options);
     // Writing to a child that just died fails with EPIPE; its exit is handled below.
     this.subprocess.stdin.on('error', () => undefined);
     this.subprocess.stdout.setEncoding('utf8');

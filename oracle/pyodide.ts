@@ -7,6 +7,7 @@
 // that dies, costs a new child.
 import { WorkerPool } from './pool.ts';
 import { buildStatus, findBuild, PYODIDE_BUILDS, type PyodideBuild } from './pyodide-builds.ts';
+import { checkExecutable, DEFAULT_EXECUTABLE } from './pyodide-load.ts';
 import { PyodideProcess } from './pyodide-process.ts';
 import { OracleError, type InterpreterInfo, type Oracle, type OracleRequest, type RunResult } from './types.ts';
 
@@ -21,6 +22,13 @@ export interface PyodideOracleOptions {
    * asks for one per core.
    */
   jobs?: number;
+  /**
+   * The program name the build starts under (its sys.executable). Default /cmm/python, whatever
+   * the checkout's path: the name is in memory before any program runs, so its length decides
+   * where later blocks fall (oracle/pyodide-load.ts). An observation that changes with the name
+   * is a fact of one heap's layout, not of CPython (cases/heap-layout.test.ts).
+   */
+  executable?: string;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -30,6 +38,7 @@ const WINDOW = 16;
 export class PyodideOracle implements Oracle {
   readonly build: PyodideBuild;
   private readonly jobs: number;
+  private readonly executable: string;
   private readonly pool: WorkerPool<PyodideProcess>;
 
   /** `build`: a name (`wasm-3.12`), a CPython version (`3.12`) or an alias (`pyodide-0.27`). */
@@ -40,6 +49,11 @@ export class PyodideOracle implements Oracle {
     }
     this.build = found;
     this.jobs = Math.max(1, options.jobs ?? 1);
+    try {
+      this.executable = checkExecutable(options.executable ?? DEFAULT_EXECUTABLE);
+    } catch (error) {
+      throw new OracleError(error instanceof Error ? error.message : String(error));
+    }
     this.pool = new WorkerPool({
       size: this.jobs,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -79,7 +93,7 @@ export class PyodideOracle implements Oracle {
     if (!status.installed || status.dir === undefined || status.installedVersion === undefined) {
       throw new OracleError(`${name} is not installed: npm install --save ${alias}@npm:pyodide@${pyodide}`);
     }
-    const child = await PyodideProcess.start(alias, status.dir, status.installedVersion);
+    const child = await PyodideProcess.start(alias, status.dir, status.installedVersion, this.executable);
     if (!child.hello.version.startsWith(`${python}.`)) {
       await child.close();
       throw new OracleError(`${alias} (Pyodide ${status.installedVersion}) holds CPython ${child.hello.version}, not ${python}`);

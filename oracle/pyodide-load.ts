@@ -105,13 +105,14 @@ export function checkExecutable(executable: string): string {
 }
 
 /**
- * Emscripten names the program after process.argv[1] (Pyodide before 0.27 offers no other way,
- * later ones take `_sysExecutable` but fall back to it) and, before 0.27, hands
- * process.argv.slice(2) to main. Both are copied into the build's memory at startup (sys.executable,
- * sys.orig_argv), ahead of everything a program allocates, so the length of the checkout's path
- * moved every later block: a freed bytes(240) went to the next bytes(241) on wasm-3.12 when the
- * checkout was /p or /check/work/main and not when it was /work/main. The child's own argv is
- * read already; from here on the build sees only `executable`.
+ * Emscripten names the program after process.argv[1], the path of this checkout's
+ * oracle/pyodide-child.mjs (Pyodide before 0.27 offers no other way; later ones take
+ * `_sysExecutable` and fall back to it; the arguments after it are Pyodide's own `args`, empty).
+ * The name is copied into the build's memory at startup (sys.executable, sys.orig_argv), ahead of
+ * everything a program allocates, so the length of the checkout's path moved every later block: a
+ * freed bytes(240) went to the next bytes(241) on wasm-3.12 when the checkout was /p or
+ * /check/work/main and not when it was /work/main. The child's own argv is read already; from
+ * here on the build sees only `executable`.
  */
 function nameTheProgram(executable: string): void {
   process.argv = [process.argv[0] ?? 'node', checkExecutable(executable)];

@@ -5,10 +5,10 @@
 // wasm-3.12 under some names and not under others. A case must not pin such an observation, so
 // the recorder and cases/heap-layout.test.ts also run the cases under these names.
 //
-// Their lengths are the fewest that, between them, moved that observation on every build where
-// any name from 1 to 64 characters longer moved it (measured per build, 2026-11-25): +1 on
-// wasm-3.12 and 3.14, +4 on 3.15, +5 on 3.12 and 3.13, +40 on 3.10, 3.12 and 3.14. On wasm-3.11
-// none did. Native interpreters are not probed: across four checkout paths of 2 to 46
+// Their lengths are the fewest that, between them, moved that observation on every build where a
+// name 1 to 8, 12, 16, 24, 32, 40 or 64 characters longer moved it (measured per build,
+// 2026-11-25): +1 on wasm-3.12 and 3.14, +4 on 3.15, +5 on 3.12 and 3.13, +40 on 3.10, 3.12 and
+// 3.14. On wasm-3.11 none did. Native interpreters are not probed: across four checkout paths of 2 to 46
 // characters, no case observed anything different on any of them.
 import { DEFAULT_EXECUTABLE } from '../oracle/pyodide-load.ts';
 import type { RunResult } from '../oracle/types.ts';

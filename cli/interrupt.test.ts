@@ -33,7 +33,7 @@ describe('cmm and its python worker', () => {
     expect(workers.length).toBeGreaterThan(0);
     child.kill('SIGINT');
     const result = await child;
-    expect(result.exitCode).toBe(130);
+    expect(result.exitCode, `stdout: ${String(result.stdout).slice(-500)}\nstderr: ${String(result.stderr).slice(-1000)}`).toBe(130);
     await new Promise((r) => setTimeout(r, 200));
     expect(workers.filter(alive)).toEqual([]);
   });

@@ -114,4 +114,33 @@ describe('screening', () => {
     expect(result.failure!.path).toMatch(/^\d+$/);
     expect(result.failure!.counterexample.reproduced).toBe(false);
   });
+
+  it("rejects with the oracle's error when a batch fails while an earlier one is still out, and leaves no rejection unhandled", async () => {
+    // What Ctrl-C does to `cmm check`: the oracle is closed under the campaign, and the batches
+    // still queued behind a slow one are refused. Unhandled, such a refusal ended the process
+    // with status 1 before the interrupt's own exit (cli/interrupt.test.ts).
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => {
+      unhandled.push(reason);
+    };
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      let calls = 0;
+      const oracle: Oracle = {
+        info: async () => ({ name: 'scripted', version: '3.11.7', bits: 64, kind: 'native' }),
+        run: async (requests) => {
+          calls++;
+          if (calls > 1) throw new Error('the oracle for scripted is closed');
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          return requests.map((r) => collectsZero(r.source));
+        },
+        close: async () => {},
+      };
+      await expect(runCampaign({ oracle, profile, predict: declines, seed: 4, runs: 1000, extensions: [], batchSize: 50 })).rejects.toThrow('the oracle for scripted is closed');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
 });

@@ -100,6 +100,12 @@ export async function screen(o: ScreenOptions): Promise<ScreenOutcome> {
       return r;
     });
     compared = compared.then(async () => compare(batch, await results));
+    // Until the comparisons before it are done, nothing awaits this batch's answer or comparison:
+    // Node would take a rejection there (an oracle closed by Ctrl-C under a running campaign) for
+    // an unhandled one and end the process with status 1 before the interrupt's own exit (130).
+    // Marked as handled here, they still reject where they are awaited.
+    results.catch(() => undefined);
+    compared.catch(() => undefined);
     inFlight.push(compared);
   };
 

@@ -9,7 +9,7 @@ import { profileFor } from '../model/profile.ts';
 import { discoverInterpreters } from '../oracle/discover.ts';
 import { describeEachInterpreter } from '../properties/each-interpreter.ts';
 import { matrixOf } from '../properties/matrix.ts';
-import { checkAgainstModel, checkAgainstOracle, describeDivergence } from './check.ts';
+import { checkAgainstModel, checkAgainstOracle, describeDivergence, oracleCheckProblems } from './check.ts';
 import { loadCases } from './load.ts';
 import { parseProgram } from '../language/parse.ts';
 import { predictDetailed } from '../model/predict.ts';
@@ -40,11 +40,7 @@ describeEachInterpreter('each case', matrix, (current) => {
   test.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const { oracle, info } = current();
     const where = `${info.name} (CPython ${info.version}, ${info.bits}-bit)`;
-    const check = await checkAgainstOracle(c, oracle, info);
-    if (check.kind === 'run-failed') expect.fail(`${c.file}: ${check.status} on ${where}: ${check.detail}`);
-    if (check.kind === 'no-expectation') expect.fail(`${c.file} records nothing for ${where}`);
-    const lines = check.kind === 'disagree' ? check.divergences.map((d) => describeDivergence(c, d, `${where} observed`)) : [];
-    expect(lines).toEqual([]);
+    expect(oracleCheckProblems(await checkAgainstOracle(c, oracle, info), where)).toEqual([]);
   });
 });
 

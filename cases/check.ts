@@ -2,7 +2,7 @@
 import type { Loc, Stmt } from '../language/ast.ts';
 import { predictDetailed } from '../model/predict.ts';
 import type { Profile } from '../model/profile.ts';
-import type { InterpreterInfo, Oracle, RunStatus } from '../oracle/types.ts';
+import type { InterpreterInfo, Oracle, RunResult, RunStatus } from '../oracle/types.ts';
 import type { Case, Expectation } from './case.ts';
 import { parseInterpreterVersion, rangeContains } from './versions.ts';
 
@@ -76,6 +76,11 @@ export type OracleCheck =
 
 export async function checkAgainstOracle(c: Case, oracle: Oracle, info: InterpreterInfo): Promise<OracleCheck> {
   const [result] = await oracle.run([{ source: c.source, mode: c.mode }]);
+  return checkObserved(c, info, result);
+}
+
+/** What `info` observed running the case (`result`), against what the case records for it. */
+export function checkObserved(c: Case, info: InterpreterInfo, result: RunResult): OracleCheck {
   const observed = result.observations;
   if (result.status !== 'ok') {
     return { kind: 'run-failed', case: c, info, status: result.status, detail: result.detail ?? result.status, observed };
@@ -125,6 +130,21 @@ function observationSites(c: Case, expected: readonly string[]): Loc[] | undefin
 function nestsExpressionStatements(s: Stmt): boolean {
   if (s.kind !== 'FunctionDef' && s.kind !== 'ClassDef') return false;
   return s.body.some((b) => b.kind === 'ExprStmt' || nestsExpressionStatements(b));
+}
+
+/**
+ * An oracle check in words, one line per thing wrong with it (none when the interpreter observed
+ * what the case records): a run that did not end, no expectation for it, each divergence.
+ * `where` names the interpreter: `wasm-3.12 (CPython 3.12.7, 32-bit)`.
+ */
+export function oracleCheckProblems(check: OracleCheck, where: string): string[] {
+  const c = check.case;
+  switch (check.kind) {
+    case 'agree': return [];
+    case 'run-failed': return [`${c.file}: ${check.status} on ${where}: ${check.detail}`];
+    case 'no-expectation': return [`${c.file} records nothing for ${where}`];
+    case 'disagree': return check.divergences.map((d) => describeDivergence(c, d, `${where} observed`));
+  }
 }
 
 /** `cases/x.yaml:7: observation 3 (a is b): expected 'True', got 'False'`, for test and CLI output. */

@@ -10,7 +10,7 @@ import { expect, test } from 'vitest';
 import { discoverInterpreters, openOracle } from '../oracle/discover.ts';
 import { describeEachInterpreter } from '../properties/each-interpreter.ts';
 import { matrixOf } from '../properties/matrix.ts';
-import { compareObservations, describeDivergence, expectationFor } from './check.ts';
+import { checkObserved, oracleCheckProblems } from './check.ts';
 import { LAYOUT_PROBES } from './layout-probes.ts';
 import { loadCases } from './load.ts';
 
@@ -25,15 +25,8 @@ for (const probe of LAYOUT_PROBES) {
       test(`observes what it records on ${entry.name}`, async () => {
         const { oracle, info } = current();
         const results = await oracle.run(cases.map((c) => ({ source: c.source, mode: c.mode })));
-        const lines = cases.flatMap((c, index) => {
-          const result = results[index]!;
-          const where = `${info.name} started as ${probe}`;
-          if (result.status !== 'ok') return [`${c.file}: ${result.status} on ${where}: ${result.detail ?? ''}`];
-          const expected = expectationFor(c, info.version, info.bits);
-          if (expected === undefined) return [`${c.file} records nothing for ${info.name}`];
-          return compareObservations(c, expected.observations, result.observations).map((d) => describeDivergence(c, d, `${where} observed`));
-        });
-        expect(lines).toEqual([]);
+        const where = `${info.name} started as ${probe}`;
+        expect(cases.flatMap((c, index) => oracleCheckProblems(checkObserved(c, info, results[index]!), where))).toEqual([]);
       });
     },
     (entry) => openOracle(entry, { executable: probe }),

@@ -32,6 +32,5 @@ function metadataVersion(b: BuildStatus): string | undefined {
 }
 
 export function openEmbedded(entry: InterpreterEntry, options: OpenOptions = {}): Oracle {
-  const { jobs, executable } = options;
-  return new PyodideOracle(entry.name, { ...(jobs !== undefined ? { jobs } : {}), ...(executable !== undefined ? { executable } : {}) });
+  return new PyodideOracle(entry.name, options);
 }

@@ -106,8 +106,9 @@ export function checkExecutable(executable: string): string {
 
 /**
  * Emscripten names the program after process.argv[1], the path of this checkout's
- * oracle/pyodide-child.mjs (Pyodide before 0.27 offers no other way; later ones take
- * `_sysExecutable` and fall back to it; the arguments after it are Pyodide's own `args`, empty).
+ * oracle/pyodide-child.mjs (Pyodide 0.27 and later take `_sysExecutable` first, earlier ones
+ * nothing else, so rewriting argv serves every build; the arguments after it are Pyodide's own
+ * `args`, empty).
  * The name is copied into the build's memory at startup (sys.executable, sys.orig_argv), ahead of
  * everything a program allocates, so the length of the checkout's path moved every later block: a
  * freed bytes(240) went to the next bytes(241) on wasm-3.12 when the checkout was /p or
@@ -137,7 +138,6 @@ export async function loadBuild(dir: string, version: string, executable = DEFAU
   return (loadPyodide as LoadPyodide)({
     indexURL: dir.endsWith('/') ? dir : `${dir}/`,
     env,
-    _sysExecutable: executable,
     // What a program prints is no observation; input() finds the end of its input.
     stdout: () => undefined,
     stdin: () => null,
